@@ -1,0 +1,97 @@
+// URL rules of the contract: which back URLs may be redirected to (no open redirect) and
+// which ctl_callbackUrl hosts may receive a result POST (no SSRF), without DNS.
+import { isPrivateHost } from "./addresses.js";
+
+export interface HttpUrl {
+  readonly protocol: "http:" | "https:";
+  /** Lower-cased; IPv6 literals keep their brackets. */
+  readonly hostname: string;
+  /** Empty for the scheme's default port. */
+  readonly port: string;
+  readonly origin: string;
+}
+
+// Back URLs repeat (one site sends the same one); parsing is the validator's costliest step.
+const parsed = new Map<string, HttpUrl | null>();
+const PARSE_CACHE_LIMIT = 512;
+
+/** An absolute http(s) URL with a host, or undefined. */
+export function parseHttpUrl(value: string): HttpUrl | undefined {
+  const hit = parsed.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  let result: HttpUrl | null = null;
+  try {
+    const url = new URL(value);
+    if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
+      result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin };
+    }
+  } catch {
+    result = null;
+  }
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+  parsed.set(value, result);
+  return result ?? undefined;
+}
+
+interface OriginPattern {
+  readonly origin: string;
+  /** `:*` in the configuration: any port of protocol + host. */
+  readonly anyPort: boolean;
+  readonly protocol: string;
+  readonly hostname: string;
+}
+
+const compiled = new WeakMap<readonly string[], readonly OriginPattern[]>();
+
+function compileOrigins(origins: readonly string[]): readonly OriginPattern[] {
+  let patterns = compiled.get(origins);
+  if (patterns !== undefined) return patterns;
+  patterns = origins.flatMap((entry): OriginPattern[] => {
+    const anyPort = entry.endsWith(":*");
+    const url = parseHttpUrl(anyPort ? entry.slice(0, -2) : entry);
+    return url ? [{ origin: url.origin, anyPort, protocol: url.protocol, hostname: url.hostname }] : [];
+  });
+  compiled.set(origins, patterns);
+  return patterns;
+}
+
+/** Whether `back` is an absolute http(s) URL on one of the allowed origins. */
+export function isAllowedBack(back: string, allowedOrigins: readonly string[]): boolean {
+  const url = parseHttpUrl(back);
+  if (url === undefined) return false;
+  for (const pattern of compileOrigins(allowedOrigins)) {
+    if (pattern.anyPort ? pattern.protocol === url.protocol && pattern.hostname === url.hostname : pattern.origin === url.origin) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A host matches `example.com` exactly, or `*.example.com` for any subdomain. */
+export function hostMatches(hostname: string, allowed: string): boolean {
+  const want = allowed.toLowerCase();
+  if (want.startsWith("*.")) return hostname.endsWith(want.slice(1)) && hostname.length > want.length - 1;
+  return hostname === want;
+}
+
+export interface CallbackHostPolicy {
+  readonly allowedCallbackHosts: readonly string[];
+  readonly allowPrivateCallbackHosts?: boolean | undefined;
+}
+
+/** Whether a ctl_callbackUrl may be used: its form, its host name, and no private address unless allowed. */
+export function isAllowedCallbackUrl(value: string, policy: CallbackHostPolicy): boolean {
+  const url = parseHttpUrl(value);
+  if (url === undefined) return false;
+  if (!policy.allowedCallbackHosts.some((allowed) => hostMatches(url.hostname, allowed))) return false;
+  return policy.allowPrivateCallbackHosts === true || !isPrivateHost(url.hostname);
+}
+
+/** `back` with `ctl_error=N` added to its query, before any fragment. */
+export function withCtlError(back: string, code: number): string {
+  const hashAt = back.indexOf("#");
+  const base = hashAt === -1 ? back : back.slice(0, hashAt);
+  const fragment = hashAt === -1 ? "" : back.slice(hashAt);
+  const separator = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+  return `${base}${separator}ctl_error=${code}${fragment}`;
+}

@@ -1,0 +1,95 @@
+// Turns the sources of truth (openapi/, grammar/) into the committed modules under
+// packages/core/src/generated/. `--check` regenerates in memory and fails on drift.
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse as parseYaml } from "yaml";
+import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules } from "./generate/render.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const documentPath = join(root, "openapi/webcallback.yaml");
+const grammarPath = join(root, "grammar/userdata.peggy");
+const outDir = join(root, "packages/core/src/generated");
+const run = promisify(execFile);
+
+function header(source: string, comment = "//"): string {
+  return `${comment} generated from ${source} by scripts/generate.ts; do not edit.\n`;
+}
+
+// Peggy writes its .d.ts only from the CLI, so the grammar is compiled through it.
+async function compileGrammar(): Promise<Map<string, string>> {
+  const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
+  try {
+    const out = join(dir, "userdata-parser.js");
+    const returnTypes = {
+      PairList: "{ name: string; value: string }[]",
+      Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
+    };
+    await run(process.execPath, [
+      join(root, "node_modules/peggy/bin/peggy.js"),
+      "--format=es",
+      "--allowed-start-rules=PairList,Value",
+      "--dts",
+      `--return-types=${JSON.stringify(returnTypes)}`,
+      "--output",
+      out,
+      grammarPath,
+    ]);
+    return new Map([
+      ["userdata-parser.js", await readFile(out, "utf8")],
+      ["userdata-parser.d.ts", await readFile(join(dir, "userdata-parser.d.ts"), "utf8")],
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function generateAll(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const text = await readFile(documentPath, "utf8");
+  // swagger-parser mutates what it is given, so it gets its own copy.
+  await SwaggerParser.validate(parseYaml(text));
+  const bundled = (await SwaggerParser.bundle(parseYaml(text))) as unknown as OpenApiDocument;
+
+  const ast = await openapiTS(structuredClone(bundled) as never, { exportType: true, alphabetize: false });
+  files.set("openapi.ts", `${header("openapi/webcallback.yaml")}\n${astToString(ast)}`);
+  files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
+  files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
+  files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
+
+  for (const [name, content] of await compileGrammar()) {
+    files.set(name, `${header("grammar/userdata.peggy")}${content}`);
+  }
+  return files;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const check = argv.includes("--check");
+  const files = await generateAll();
+  const drift: string[] = [];
+  for (const [name, content] of files) {
+    const target = join(outDir, name);
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === content) continue;
+    if (check) {
+      drift.push(relative(root, target));
+    } else {
+      await mkdir(outDir, { recursive: true });
+      await writeFile(target, content);
+      console.log(`wrote ${relative(root, target)}`);
+    }
+  }
+  if (drift.length > 0) {
+    for (const file of drift) console.error(`generate:check: ${file} differs from its source; run npm run generate`);
+    return 1;
+  }
+  if (check) console.log(`generate:check: ${files.size} generated files match their sources`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

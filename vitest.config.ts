@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // One convention: packages/<name>/test/*.test.ts for a package, test/*.test.ts across packages.
+    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"] },
+  },
+});
