@@ -1,0 +1,31 @@
+// Shared timing helpers: best of several rounds, so a noisy neighbour on 2 cores skews less.
+
+export interface Rate {
+  readonly perSecond: number;
+}
+
+/** Calls `fn` `iterations` times per round and returns the best rate of `rounds` rounds. */
+export function bestRate(fn: () => unknown, iterations: number, rounds = 5): Rate {
+  let best = 0;
+  for (let round = 0; round < rounds; round++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) fn();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    best = Math.max(best, iterations / seconds);
+  }
+  return { perSecond: best };
+}
+
+export function formatNumber(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
+
+export function ratio(value: number, baseline: number): string {
+  return `${(value / baseline).toFixed(2)}x`;
+}
+
+/** A markdown table, printed and kept for bench/results.md. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
