@@ -1,28 +1,43 @@
 // Turns the sources of truth (openapi/, grammar/) into the committed modules under
-// packages/core/src/generated/. `--check` regenerates in memory and fails on drift.
+// packages/core/src/generated/. `--check` regenerates in memory and fails on drift;
+// `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse as parseYaml } from "yaml";
-import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules } from "./generate/render.ts";
+import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderTokens } from "./generate/render.ts";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const documentPath = join(root, "openapi/webcallback.yaml");
-const grammarPath = join(root, "grammar/userdata.peggy");
-const outDir = join(root, "packages/core/src/generated");
+// Tools (peggy) always come from this repository; --root only moves the sources and outputs.
+const repository = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = promisify(execFile);
+
+interface Paths {
+  readonly root: string;
+  readonly document: string;
+  readonly grammar: string;
+  readonly outDir: string;
+}
+
+function pathsUnder(root: string): Paths {
+  return {
+    root,
+    document: join(root, "openapi/webcallback.yaml"),
+    grammar: join(root, "grammar/userdata.peggy"),
+    outDir: join(root, "packages/core/src/generated"),
+  };
+}
 
 function header(source: string, comment = "//"): string {
   return `${comment} generated from ${source} by scripts/generate.ts; do not edit.\n`;
 }
 
 // Peggy writes its .d.ts only from the CLI, so the grammar is compiled through it.
-async function compileGrammar(): Promise<Map<string, string>> {
+async function compileGrammar(grammarPath: string): Promise<Map<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
   try {
     const out = join(dir, "userdata-parser.js");
@@ -31,7 +46,7 @@ async function compileGrammar(): Promise<Map<string, string>> {
       Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
     };
     await run(process.execPath, [
-      join(root, "node_modules/peggy/bin/peggy.js"),
+      join(repository, "node_modules/peggy/bin/peggy.js"),
       "--format=es",
       "--allowed-start-rules=PairList,Value",
       "--dts",
@@ -49,9 +64,9 @@ async function compileGrammar(): Promise<Map<string, string>> {
   }
 }
 
-async function generateAll(): Promise<Map<string, string>> {
+async function generateAll(paths: Paths): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const text = await readFile(documentPath, "utf8");
+  const text = await readFile(paths.document, "utf8");
   // swagger-parser mutates what it is given, so it gets its own copy.
   await SwaggerParser.validate(parseYaml(text));
   const bundled = (await SwaggerParser.bundle(parseYaml(text))) as unknown as OpenApiDocument;
@@ -61,16 +76,24 @@ async function generateAll(): Promise<Map<string, string>> {
   files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
   files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
   files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
+  files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled)}`);
 
-  for (const [name, content] of await compileGrammar()) {
+  for (const [name, content] of await compileGrammar(paths.grammar)) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
   return files;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const check = argv.includes("--check");
-  const files = await generateAll();
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { check: { type: "boolean", default: false }, root: { type: "string", default: repository } },
+    strict: true,
+  });
+  const check = values.check;
+  const paths = pathsUnder(resolve(values.root));
+  const { root, outDir } = paths;
+  const files = await generateAll(paths);
   const drift: string[] = [];
   for (const [name, content] of files) {
     const target = join(outDir, name);

@@ -38,6 +38,12 @@ interface CheckStep {
   codes: number[];
 }
 
+interface TokenEntry {
+  name: string;
+  description: string;
+  format: string;
+}
+
 interface Example {
   summary?: string;
   description?: string;
@@ -53,6 +59,7 @@ export interface OpenApiDocument {
   };
   "x-webcallback-errors": ErrorEntry[];
   "x-webcallback-order-of-checks": CheckStep[];
+  "x-webcallback-tokens": TokenEntry[];
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -183,5 +190,40 @@ export const REQUEST_EXAMPLES = ${json(requests)} as const;
 
 /** One example per error code: the answer and, where a request alone can provoke it, that request. */
 export const ERROR_EXAMPLES = ${json(errors)} as const;
+`;
+}
+
+// The grammar's Token rule: a name that cannot match it could never be written in a value.
+const TOKEN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function renderTokens(doc: OpenApiDocument): string {
+  const tokens = need(doc["x-webcallback-tokens"], "x-webcallback-tokens");
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (typeof token.name !== "string" || !TOKEN_NAME.test(token.name)) {
+      throw new Error(`x-webcallback-tokens: ${JSON.stringify(token.name)} is not a token name`);
+    }
+    if (seen.has(token.name)) throw new Error(`x-webcallback-tokens: ${token.name} is listed twice`);
+    seen.add(token.name);
+    for (const field of ["description", "format"] as const) {
+      if (typeof token[field] !== "string" || token[field].length === 0) {
+        throw new Error(`x-webcallback-tokens: ${token.name} needs a ${field}`);
+      }
+    }
+  }
+  const names = tokens.map((t) => t.name);
+  const entries = Object.fromEntries(tokens.map((t) => [t.name, { description: t.description, format: t.format }]));
+  return `/** Every \`$token$\` name a user-data value may carry (x-webcallback-tokens), in the document's order. */
+export const TOKEN_NAMES = ${json(names)} as const;
+
+export type TokenName = (typeof TOKEN_NAMES)[number];
+
+export interface TokenEntry {
+  readonly description: string;
+  /** What the token is replaced with, exactly. */
+  readonly format: string;
+}
+
+export const TOKENS: { readonly [Name in TokenName]: TokenEntry } = ${json(entries)};
 `;
 }

@@ -14,6 +14,7 @@ export {
 export { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "./generated/examples.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/rules.js";
+export { TOKEN_NAMES, TOKENS, type TokenEntry, type TokenName } from "./generated/tokens.js";
 export {
   formatUserData,
   isSystemPair,
@@ -34,5 +35,6 @@ export type {
   CallNowRequest,
   RequestParams,
 } from "./request.js";
+export { type CallFacts, expandTokens, expandUserData, type TokenContext, type TransactionCode } from "./tokens.js";
 export { type HttpUrl, hostMatches, isAllowedBack, isAllowedCallbackUrl, parseHttpUrl, withCtlError } from "./urls.js";
 export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";
