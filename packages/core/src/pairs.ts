@@ -31,6 +31,11 @@ export type PairListResult =
   | { readonly ok: true; readonly pairs: readonly Pair[] }
   | { readonly ok: false; readonly problem: PairListProblem };
 
+// Unescaped, the class of a value (`[^\]]`) would read `[^]]`.
+function classEscape(text: string): string {
+  return text.replace(/[\\\]^-]/g, "\\$&");
+}
+
 function describe(expectation: PeggySyntaxError["expected"][number]): string {
   switch (expectation.type) {
     case "literal":
@@ -40,7 +45,7 @@ function describe(expectation: PeggySyntaxError["expected"][number]): string {
     case "any":
       return "any character";
     case "class":
-      return `[${expectation.inverted ? "^" : ""}${expectation.parts.map((p) => (typeof p === "string" ? p : `${p[0]}-${p[1]}`)).join("")}]`;
+      return `[${expectation.inverted ? "^" : ""}${expectation.parts.map((p) => (typeof p === "string" ? classEscape(p) : `${classEscape(p[0])}-${classEscape(p[1])}`)).join("")}]`;
     case "other":
       return expectation.description;
   }
@@ -48,7 +53,8 @@ function describe(expectation: PeggySyntaxError["expected"][number]): string {
 
 function excerpt(input: string, offset: number): string {
   const line = input.replace(/[\r\n\t]/g, " ");
-  return `${line}\n${" ".repeat(offset)}^`;
+  // One column per code point before the offset, so an emoji does not push the caret right.
+  return `${line}\n${" ".repeat([...input.slice(0, offset)].length)}^`;
 }
 
 function problemFrom(error: PeggySyntaxError, input: string): PairListProblem {

@@ -9,6 +9,8 @@ export interface HttpUrl {
   /** Empty for the scheme's default port. */
   readonly port: string;
   readonly origin: string;
+  /** The URL as the parser serialises it (line breaks and tabs removed). */
+  readonly href: string;
 }
 
 // Back URLs repeat (one site sends the same one); parsing is the validator's costliest step.
@@ -23,7 +25,7 @@ export function parseHttpUrl(value: string): HttpUrl | undefined {
   try {
     const url = new URL(value);
     if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
-      result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin };
+      result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin, href: url.href };
     }
   } catch {
     result = null;
@@ -55,8 +57,19 @@ function compileOrigins(origins: readonly string[]): readonly OriginPattern[] {
   return patterns;
 }
 
+/** C0 controls and DEL, which the URL parser drops or encodes but a Location header must never carry. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Whether `back` is an absolute http(s) URL on one of the allowed origins. */
 export function isAllowedBack(back: string, allowedOrigins: readonly string[]): boolean {
+  // back is sent verbatim as Location: a CR or LF in it would split the header.
+  if (hasControlCharacter(back)) return false;
   const url = parseHttpUrl(back);
   if (url === undefined) return false;
   for (const pattern of compileOrigins(allowedOrigins)) {

@@ -5,7 +5,7 @@ import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "./generated/catalogue.j
 import { CALLBACK_TYPES, DIALPLAN_ID_PATTERN, EXT_TRANSACTION_DATA_MAX_LENGTH, NUMERIC_PATTERN, PHONE_PATTERN } from "./generated/rules.js";
 import { type Pair, type PairListProblem, parseUserData, SYSTEM_PREFIX } from "./pairs.js";
 import type { CallbackRequest, CallerId, RequestParams } from "./request.js";
-import { isAllowedBack, isAllowedCallbackUrl } from "./urls.js";
+import { isAllowedBack, isAllowedCallbackUrl, parseHttpUrl } from "./urls.js";
 
 /** A rejected request: which rule failed, as the catalogue states it. */
 export interface CtlErrorResult {
@@ -51,10 +51,13 @@ function param(params: RequestParams, name: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
+// About 100 years: keeps a huge delay a valid date instead of Infinity.
+const MAX_SECONDS = 3_153_600_000;
+
 /** Seconds from a numeric value: fractions round up, 0 or less means none. */
 function wholeSeconds(value: string): number {
   const seconds = Math.ceil(Number(value));
-  return Math.max(seconds, 0);
+  return Math.min(Math.max(seconds, 0), MAX_SECONDS);
 }
 
 function codePointLength(value: string): number {
@@ -192,8 +195,10 @@ function check(params: RequestParams, directory: Directory, options: ValidateOpt
     if (!parsed.ok) return pairListProblem(CTL_ERROR.MALFORMED_EXT_TRANSACTION_DATA, parsed.problem, redirect);
     extTransactionData = parsed.pairs;
   }
-  if (callbackUrl !== undefined && !isAllowedCallbackUrl(callbackUrl, tenant)) {
-    return fail(CTL_ERROR.CALLBACK_URL_NOT_ALLOWED, redirect);
+  if (callbackUrl !== undefined) {
+    if (!isAllowedCallbackUrl(callbackUrl, tenant)) return fail(CTL_ERROR.CALLBACK_URL_NOT_ALLOWED, redirect);
+    // Keep the parser's spelling: a copied URL may carry a line break the parser dropped.
+    callbackUrl = parseHttpUrl(callbackUrl)?.href ?? callbackUrl;
   }
   const dialplanId = param(params, "dialplan_id");
   if (dialplanId !== undefined && (!DIALPLAN_ID_PATTERN.test(dialplanId) || !tenant.hasDialPlan(dialplanId))) {

@@ -151,7 +151,7 @@ export const CATALOGUE: { readonly [Code in CtlErrorCode]: CtlErrorEntry } = {
     "httpStatus": 503,
     "extension": false,
     "retryAfter": true,
-    "alwaysJson": false
+    "alwaysJson": true
   },
   "16": {
     "code": 16,
