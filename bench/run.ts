@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
 import { benchCore } from "./core.ts";
+import { benchServer } from "./server.ts";
 
 const sections: string[] = [];
 const started = new Date();
@@ -10,6 +11,8 @@ sections.push(
   `# Benchmarks\n\nRun ${started.toISOString()} on ${platform()}/${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}.`,
 );
 sections.push(benchCore());
+// The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
+if (!process.argv.includes("--core-only")) sections.push(await benchServer());
 
 const report = `${sections.join("\n\n")}\n`;
 console.log(report);

@@ -2,6 +2,7 @@
 // as a partner would run it, and waits until /healthz answers.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { get as httpsGet } from "node:https";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,17 +35,35 @@ export interface StartOptions {
   readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   readonly readyTimeoutMs?: number;
+  /** The server serves HTTPS (`--tls-cert`, `--tls-key`): the certificate to trust; the URL becomes https. */
+  readonly tlsCa?: string | Buffer;
+  /** Flags for node itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  readonly nodeArgs?: readonly string[];
+}
+
+/** GET over HTTPS trusting `ca` only; resolves with the status. */
+export function httpsStatus(url: string, ca: string | Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpsGet(url, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on("error", reject);
+  });
 }
 
 export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const args = [...(options.args ?? [])];
   if (!args.includes("--db")) args.push("--db", ":memory:");
-  const child = spawn(process.execPath, [CLI, "serve", "--host", "127.0.0.1", "--port", String(port), ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), CLI, "serve", "--host", "127.0.0.1", "--port", String(port), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let text = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     text += chunk.toString();
@@ -53,13 +72,14 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
     text += chunk.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tlsCa === undefined ? "http" : "https"}://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready:\n${text}`);
     try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.status === 200) break;
+      const status =
+        options.tlsCa === undefined ? (await fetch(`${url}/healthz`)).status : await httpsStatus(`${url}/healthz`, options.tlsCa);
+      if (status === 200) break;
     } catch {
       // Not listening yet.
     }

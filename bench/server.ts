@@ -1,0 +1,305 @@
+// HTTP throughput of the real server against a bare node:http server, measured the same way.
+//
+// Method: each server runs as its own child process on 127.0.0.1 (the reference server through
+// `webcallback serve`, as the crash test and a partner start it); autocannon runs in this process
+// with the same connections and the same POST body for every case. Cases:
+//   (a) a rejected request: Acme with a wrong token, JSON mode, expected 401 (ctl_error 3);
+//   (b) an accepted type-1 request, JSON mode, expected 202, committed to a fresh SQLite file
+//       (WAL) before each answer; callback_delay is one day so the simulated calls stay pending
+//       and the run measures intake and commit, not simulated telephony;
+//   (c) the baseline: a bare node:http server that drains the body and answers a fixed JSON body.
+// After a warm-up of each case, the cases take turns for several rounds (c, a, b, c, a, b, …) so
+// a noisy neighbour on 2 cores hits all of them alike; requests/s is the best round of each, and
+// ratios are to (c) from the same run. The server's CPU time (utime + stime of the child, all
+// threads) per answered request is printed too: it does not depend on whether the load generator
+// or the server was the bottleneck. Every response of a case, warm-up included, must carry its
+// expected status; other statuses, socket errors and timeouts are counted and reported.
+// The server's memory is read from /proc/<pid>/status (VmRSS now, VmHWM peak) after the load.
+// Knobs: BENCH_SECONDS (10 per case, split over the rounds), BENCH_ROUNDS (3),
+// BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_LOG_LEVEL (warn),
+// BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the server child.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLI, freePort, startServer } from "../test/support/server-process.ts";
+import { countStoredRequests } from "../test/support/store-reader.ts";
+import { formatNumber, ratio, table } from "./measure.ts";
+
+// The part of autocannon's programmatic API used here (the package ships no type declarations).
+interface CannonOptions {
+  readonly url: string;
+  readonly method: "POST";
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly connections: number;
+  readonly duration: number;
+}
+interface Histogram {
+  readonly average: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly total: number;
+}
+interface CannonResult {
+  readonly requests: Histogram;
+  readonly latency: Histogram;
+  /** Seconds. */
+  readonly duration: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly statusCodeStats: Readonly<Record<string, { readonly count: number }>>;
+}
+type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => unknown;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn";
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+/** Linux reports utime and stime in clock ticks of 1/100 s (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const PATH = "/SC/webcallback.php";
+const FORM = { "content-type": "application/x-www-form-urlencoded" } as const;
+const accepted = new URLSearchParams({
+  tenant: "Acme",
+  token: "fb65d0515b9631c6db72e7e66fe6df49",
+  phone: "16505551212",
+  callback_type: "1",
+  channel_number: "18006661212",
+  callback_delay: "86400",
+  ctl_userdata: "[source|bench]",
+}).toString();
+const rejected = accepted.replace("token=fb65d0515b9631c6db72e7e66fe6df49", "token=fb65d0515b9631c6db72e7e66fe6df4x");
+
+// Drains the body like a real handler must, then answers with a body shaped like the 202 answer.
+const BARE_SERVER = `
+const http = require("node:http");
+const body = '{"status":"accepted","interaction_guid":"00000000-0000-4000-8000-000000000000","callback_type":1,"call_at":"2026-01-01T00:00:00.000Z"}';
+http.createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(202, { "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  });
+}).listen(Number(process.argv[1]), "127.0.0.1");
+`;
+
+interface Case {
+  readonly label: string;
+  readonly url: string;
+  readonly body: string;
+  readonly expected: number;
+  readonly pid: number | undefined;
+}
+
+/** Everything measured for one case, summed or kept over its warm-up and rounds. */
+class Tally {
+  bestPerSecond = 0;
+  worstP99 = 0;
+  p50OfBest = 0;
+  /** Responses in the measured rounds. */
+  responses = 0;
+  /** Responses with the expected status, warm-up included. */
+  expectedResponses = 0;
+  /** Responses with another status, plus socket errors and timeouts, warm-up included. */
+  unexpected = 0;
+  errors = 0;
+  timeouts = 0;
+  cpuSeconds = 0;
+  wallSeconds = 0;
+  readonly statuses = new Map<string, number>();
+
+  add(result: CannonResult, expected: number, measured: boolean, cpuSeconds: number): void {
+    let responses = 0;
+    for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+      responses += count;
+      this.statuses.set(status, (this.statuses.get(status) ?? 0) + count);
+      if (Number(status) === expected) this.expectedResponses += count;
+      else this.unexpected += count;
+    }
+    this.unexpected += result.errors + result.timeouts;
+    this.errors += result.errors;
+    this.timeouts += result.timeouts;
+    if (!measured) return;
+    this.responses += responses;
+    this.cpuSeconds += cpuSeconds;
+    this.wallSeconds += result.duration;
+    const perSecond = result.requests.total / result.duration;
+    if (perSecond > this.bestPerSecond) {
+      this.bestPerSecond = perSecond;
+      this.p50OfBest = result.latency.p50;
+    }
+    this.worstP99 = Math.max(this.worstP99, result.latency.p99);
+  }
+
+  detail(): string {
+    const statuses = [...this.statuses].map(([status, count]) => `${status}: ${formatNumber(count)}`);
+    return [...statuses, `errors: ${this.errors}`, `timeouts: ${this.timeouts}`].join(", ");
+  }
+}
+
+function cannon(url: string, body: string, duration: number): Promise<CannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, method: "POST", headers: FORM, body, connections: CONNECTIONS, duration }, (error, result) =>
+      error === null ? resolve(result) : reject(error),
+    );
+  });
+}
+
+/** CPU seconds the process has used so far, all threads, user and system. */
+function cpuSeconds(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+async function run(target: Case, tally: Tally, seconds: number, measured: boolean): Promise<void> {
+  const before = cpuSeconds(target.pid);
+  const result = await cannon(target.url, target.body, seconds);
+  tally.add(result, target.expected, measured, cpuSeconds(target.pid) - before);
+}
+
+/** One request before the load, so a wrong answer shape fails loudly instead of being counted. */
+async function probe(url: string, body: string, expected: number, check: (json: Record<string, unknown>) => boolean): Promise<void> {
+  const response = await fetch(url, { method: "POST", headers: FORM, body });
+  const text = await response.text();
+  const json = JSON.parse(text) as Record<string, unknown>;
+  if (response.status !== expected || !check(json))
+    throw new Error(`bench: expected ${expected} from ${url}, got ${response.status} ${text}`);
+}
+
+async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-e", BARE_SERVER, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("bench: the bare server exited");
+    try {
+      await (await fetch(url)).text();
+      return { url, child };
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("bench: the bare server did not start");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function memoryKb(pid: number | undefined): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  return { rss: field("VmRSS"), peak: field("VmHWM") };
+}
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+export async function benchServer(): Promise<string> {
+  const heading = "### HTTP server, loopback: real server against bare node:http";
+  if (!existsSync(CLI)) return `${heading}\n\nSkipped: ${CLI} does not exist (run \`npm run build\`).`;
+
+  const dir = await mkdtemp(join(tmpdir(), "wc-bench-"));
+  const db = join(dir, "wc.db");
+  const nodeArgs = CPU_PROFILE_DIR === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`];
+  const bare = await startBare();
+  const server = await startServer({ args: ["--db", db, "--log-level", LOG_LEVEL], nodeArgs, readyTimeoutMs: 30_000 }).catch(
+    (error: unknown) => {
+      bare.child.kill("SIGKILL");
+      throw error;
+    },
+  );
+  const endpoint = `${server.url}${PATH}`;
+  const cases = {
+    c: { label: "(c) bare node:http, fixed body (202)", url: `${bare.url}${PATH}`, body: accepted, expected: 202, pid: bare.child.pid },
+    a: { label: "(a) rejected, wrong token (401, ctl_error 3)", url: endpoint, body: rejected, expected: 401, pid: server.child.pid },
+    b: {
+      label: "(b) accepted type 1, committed to a SQLite file (202)",
+      url: endpoint,
+      body: accepted,
+      expected: 202,
+      pid: server.child.pid,
+    },
+  } satisfies Record<string, Case>;
+  const tallies = { c: new Tally(), a: new Tally(), b: new Tally() };
+  const order = ["c", "a", "b"] as const;
+  let memory: { rss: number; peak: number };
+  let stored: number;
+  try {
+    await probe(endpoint, rejected, 401, (json) => json.ctl_error === 3);
+    await probe(endpoint, accepted, 202, (json) => json.status === "accepted" && typeof json.interaction_guid === "string");
+    if (WARMUP_SECONDS > 0) for (const key of order) await run(cases[key], tallies[key], WARMUP_SECONDS, false);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const key of order) await run(cases[key], tallies[key], SECONDS / ROUNDS, true);
+    }
+    memory = memoryKb(server.child.pid);
+    stored = await countStoredRequests(db);
+  } finally {
+    bare.child.kill("SIGKILL");
+    // SIGTERM lets the server drain and, with BENCH_CPU_PROF, write its profile.
+    await server.stop("SIGTERM");
+    await rm(dir, { recursive: true, force: true });
+  }
+  const logBytes = server.output().length;
+
+  const baseline = tallies.c.bestPerSecond;
+  const row = (key: keyof typeof cases, target: string) => {
+    const tally = tallies[key];
+    return [
+      cases[key].label,
+      formatNumber(tally.bestPerSecond),
+      ratio(tally.bestPerSecond, baseline),
+      target,
+      tally.p50OfBest.toFixed(0),
+      tally.worstP99.toFixed(0),
+      `${Math.round((100 * tally.cpuSeconds) / tally.wallSeconds)}%`,
+      ((tally.cpuSeconds * 1e6) / tally.responses).toFixed(0),
+      formatNumber(tally.responses),
+      tally.unexpected === 0 ? "0" : `**${formatNumber(tally.unexpected)}**`,
+    ];
+  };
+  const aRatio = tallies.a.bestPerSecond / baseline;
+  const bRatio = tallies.b.bestPerSecond / baseline;
+  // Every 202 of (b), warm-up included, plus the probe must be a row; autocannon may cut off
+  // up to one request per connection at the end of each of its runs, committed but uncounted.
+  const acknowledged = tallies.b.expectedResponses + 1;
+  const cutOff = CONNECTIONS * (ROUNDS + (WARMUP_SECONDS > 0 ? 1 : 0));
+  const storedOk = stored >= acknowledged && stored <= acknowledged + cutOff;
+  const clean = tallies.a.unexpected + tallies.b.unexpected + tallies.c.unexpected === 0 && storedOk;
+
+  return [
+    heading,
+    "",
+    `autocannon in the bench process, ${CONNECTIONS} connections, POST form bodies of ${accepted.length} bytes; ` +
+      `${WARMUP_SECONDS} s of warm-up per case, then ${ROUNDS} rounds of c, a, b at ${(SECONDS / ROUNDS).toFixed(1)} s each ` +
+      `(requests/s and p50: best round; p99: worst round). Each server in its own child process; ` +
+      `the server started with \`--log-level ${LOG_LEVEL}\`${CPU_PROFILE_DIR === undefined ? "" : " and --cpu-prof"} ` +
+      `(it wrote ${formatNumber(logBytes)} bytes of logs in all). CPU: the server child's user + system time ` +
+      "over wall time (100% = one core), and per answered request.",
+    "",
+    table(
+      ["case", "requests/s", "ratio to (c)", "target", "p50 ms", "p99 ms", "server CPU", "CPU µs/request", "responses", "unexpected"],
+      [row("a", `≥ 0.60x: ${verdict(aRatio >= 0.6)}`), row("b", `≥ 0.25x: ${verdict(bRatio >= 0.25)}`), row("c", "baseline")],
+    ),
+    "",
+    `Server memory after the load: RSS ${mb(memory.rss)}, peak ${mb(memory.peak)} (target: RSS < 150 MB: ${verdict(memory.rss < 150 * 1024)}).`,
+    `Rows in the store after (b): ${formatNumber(stored)} for ${formatNumber(acknowledged)} acknowledged ` +
+      `(${storedOk ? "consistent" : "**inconsistent**"}: at most ${cutOff} more, cut off when autocannon stops a run).`,
+    "",
+    clean ? "Every response carried its expected status." : "**This run had unexpected responses, errors or store rows:**",
+    "",
+    `- (a): ${tallies.a.detail()}`,
+    `- (b): ${tallies.b.detail()}`,
+    `- (c): ${tallies.c.detail()}`,
+  ].join("\n");
+}

@@ -1,0 +1,141 @@
+// The tenant directory the validator asks, built once from a checked configuration.
+// Tokens are kept as SHA-256 digests and compared with crypto.timingSafeEqual.
+import { timingSafeEqual } from "node:crypto";
+import { constantTimeEqual, type Directory, type DirectoryChannel, type DirectoryQueue, type DirectoryTenant } from "@webcallback/core";
+import type { AgentConfig, ConfigFile, DialPlanRule, TenantConfig, TenantRateLimit, WebhookSettings } from "./schema.js";
+import { parseTokenHash, tokenDigest } from "./token-hash.js";
+
+export interface DirectoryAgent extends AgentConfig {
+  readonly id: string;
+}
+
+export interface DirectoryOptions {
+  /**
+   * The demo directory only: tenants whose tokens are compared as given, in constant time,
+   * instead of through their hashes. A configuration file always holds hashes.
+   */
+  readonly plainTokens?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Whether `token` hashes to one of `digests`; every digest is compared, so the time does not tell which. */
+function anyDigestMatches(digests: readonly Buffer[], token: string): boolean {
+  const digest = tokenDigest(token);
+  let match = false;
+  for (const candidate of digests) match = timingSafeEqual(digest, candidate) || match;
+  return match;
+}
+
+function anyPlainMatches(tokens: readonly string[], token: string): boolean {
+  let match = false;
+  for (const candidate of tokens) match = constantTimeEqual(token, candidate) || match;
+  return match;
+}
+
+export class ConfigTenant implements DirectoryTenant {
+  readonly enabled: boolean;
+  readonly webCallbackEnabled: boolean;
+  readonly timeZone: string;
+  /** Empty when the file names none. */
+  readonly defaultCallerId: string;
+  readonly allowedBackOrigins: readonly string[];
+  readonly allowedCallbackHosts: readonly string[];
+  readonly allowPrivateCallbackHosts: boolean;
+  readonly webhookSecret: string | undefined;
+  readonly rateLimit: TenantRateLimit | undefined;
+  readonly defaultDialPlan: string | undefined;
+  readonly agents: readonly DirectoryAgent[];
+  private readonly digests: readonly Buffer[];
+  private readonly plainTokens: readonly string[] | undefined;
+  private readonly channels: ReadonlyMap<string, DirectoryChannel>;
+  private readonly queues: ReadonlyMap<string, DirectoryQueue>;
+  private readonly dialPlans: ReadonlyMap<string, readonly DialPlanRule[]>;
+
+  constructor(
+    readonly name: string,
+    config: TenantConfig,
+    plainTokens?: readonly string[],
+  ) {
+    this.enabled = config.enabled ?? true;
+    this.webCallbackEnabled = config.webCallbackEnabled ?? true;
+    this.timeZone = config.timeZone ?? "UTC";
+    this.defaultCallerId = config.defaultCallerId ?? "";
+    this.allowedBackOrigins = config.allowedBackOrigins ?? [];
+    this.allowedCallbackHosts = config.allowedCallbackHosts ?? [];
+    this.allowPrivateCallbackHosts = config.allowPrivateCallbackHosts ?? false;
+    this.webhookSecret = config.webhookSecret;
+    this.rateLimit = config.rateLimit;
+    this.defaultDialPlan = config.defaultDialPlan;
+    this.digests = config.tokens.map(parseTokenHash);
+    this.plainTokens = plainTokens;
+    this.channels = new Map(
+      Object.entries(config.channels ?? {}).map(([number, channel]): [string, DirectoryChannel] => [
+        number,
+        channel.ivrScript === undefined ? { number } : { number, ivrScript: channel.ivrScript },
+      ]),
+    );
+    this.queues = new Map(
+      Object.entries(config.queues ?? {}).map(([id, queue]): [string, DirectoryQueue] => [
+        id,
+        { id, enabled: queue.enabled ?? true, direction: queue.direction },
+      ]),
+    );
+    this.dialPlans = new Map(Object.entries(config.dialPlans ?? {}).map(([id, plan]) => [id, plan.rules]));
+    this.agents = Object.entries(config.agents ?? {}).map(([id, agent]) => ({ id, ...agent }));
+  }
+
+  tokenMatches(token: string): boolean {
+    return this.plainTokens === undefined ? anyDigestMatches(this.digests, token) : anyPlainMatches(this.plainTokens, token);
+  }
+
+  channel(number: string): DirectoryChannel | undefined {
+    return this.channels.get(number);
+  }
+
+  queue(id: string): DirectoryQueue | undefined {
+    return this.queues.get(id);
+  }
+
+  hasDialPlan(id: string): boolean {
+    return this.dialPlans.has(id);
+  }
+
+  /** The rules of a dial plan, or of the default one when `id` is undefined (undefined: dial as given). */
+  dialPlanRules(id: string | undefined): readonly DialPlanRule[] | undefined {
+    const chosen = id ?? this.defaultDialPlan;
+    return chosen === undefined ? undefined : this.dialPlans.get(chosen);
+  }
+}
+
+export class ConfigDirectory implements Directory {
+  readonly webhooks: WebhookSettings;
+  /** Every tenant's allowed back origins together: the origins CORS answers. */
+  readonly allBackOrigins: readonly string[];
+  private readonly tenants: ReadonlyMap<string, ConfigTenant>;
+  private readonly adminDigests: readonly Buffer[];
+
+  constructor(config: ConfigFile, options: DirectoryOptions = {}) {
+    const plain = options.plainTokens ?? {};
+    this.tenants = new Map(
+      Object.entries(config.tenants).map(([name, tenant]) => [
+        name,
+        new ConfigTenant(name, tenant, Object.hasOwn(plain, name) ? plain[name] : undefined),
+      ]),
+    );
+    this.adminDigests = config.adminToken === undefined ? [] : [parseTokenHash(config.adminToken)];
+    this.webhooks = config.webhooks ?? {};
+    this.allBackOrigins = [...new Set([...this.tenants.values()].flatMap((t) => t.allowedBackOrigins))];
+  }
+
+  tenant(name: string): ConfigTenant | undefined {
+    return this.tenants.get(name);
+  }
+
+  allTenants(): readonly ConfigTenant[] {
+    return [...this.tenants.values()];
+  }
+
+  /** For the simulator's control API; false when the file sets no admin token. */
+  adminTokenMatches(token: string): boolean {
+    return this.adminDigests.length > 0 && anyDigestMatches(this.adminDigests, token);
+  }
+}
