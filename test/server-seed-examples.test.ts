@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { SqliteStore, type StoredInteraction } from "@webcallback/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reply } from "./support/callback-client.ts";
 import { type ServerProcess, startServer } from "./support/server-process.ts";
@@ -62,18 +62,6 @@ queue_id=103&expiration=3600`,
   },
 ] as const;
 
-interface Row {
-  interaction_guid: string;
-  tenant: string;
-  callback_type: number;
-  phone: string;
-  request_json: string;
-  state: string;
-  accepted_at: number;
-  due_at: number | null;
-  expires_at: number | null;
-}
-
 let server: ServerProcess;
 let dir: string;
 let dbFile: string;
@@ -99,12 +87,16 @@ function withLineBreaks(url: string): string {
   return url.replace(SEED_HOST, server.url).replaceAll("\n", "%0A");
 }
 
-function lastRows(count: number): Row[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+/** The newest stored interaction, read through the server package's public read-only store. */
+async function newest(): Promise<StoredInteraction> {
+  const store = new SqliteStore(dbFile, { readOnly: true });
   try {
-    return (db.prepare("SELECT * FROM interactions ORDER BY rowid DESC LIMIT ?").all(count) as Row[]).reverse();
+    const all = await store.listInteractions({ limit: (await store.countInteractions()) + 1 });
+    const last = all.at(-1);
+    if (last === undefined) throw new Error("nothing committed");
+    return last;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -115,9 +107,9 @@ describe("the seed's examples, verbatim but for the host", () => {
     expect(answer.headers.get("cache-control")).toBe("no-store");
     expect(answer.json).toMatchObject({ status: "accepted", callback_type: 1 });
     const guid = (answer.json as { interaction_guid: string }).interaction_guid;
-    const [row] = lastRows(1);
-    expect(row?.interaction_guid).toBe(guid);
-    expect(row).toMatchObject({ tenant: "Acme", phone: "16505551212", callback_type: 1, state: "pending" });
+    const stored = await newest();
+    expect(stored.interactionGuid).toBe(guid);
+    expect(stored).toMatchObject({ tenant: "Acme", phone: "16505551212", callbackType: 1, state: "pending" });
   });
 
   it.each(EXAMPLES)("$name: accepted, sent back to acmejet, committed as asked", async ({ url, phone, want }) => {
@@ -126,12 +118,11 @@ describe("the seed's examples, verbatim but for the host", () => {
     expect(answer.location).toBe("http://www.acmejet.com/ctdresult.php");
     expect(answer.headers.get("cache-control")).toBe("no-store");
 
-    const [row] = lastRows(1);
-    if (row === undefined) throw new Error("nothing committed");
-    const request = JSON.parse(row.request_json) as Record<string, unknown>;
-    expect(row).toMatchObject({ tenant: "Acme", phone, callback_type: want.callback_type, state: "pending" });
-    expect(row.due_at === null ? null : row.due_at - row.accepted_at).toBe(want.delayMs);
-    expect(row.expires_at === null ? null : row.expires_at - row.accepted_at).toBe(want.expiresMs);
+    const stored = await newest();
+    const request: Record<string, unknown> = { ...stored.request };
+    expect(stored).toMatchObject({ tenant: "Acme", phone, callbackType: want.callback_type, state: "pending" });
+    expect(stored.dueAt === null ? null : stored.dueAt - stored.acceptedAt).toBe(want.delayMs);
+    expect(stored.expiresAt === null ? null : stored.expiresAt - stored.acceptedAt).toBe(want.expiresMs);
     if ("callerId" in want) expect(request.callerId).toEqual(want.callerId);
     if ("queueId" in want) expect(request.queueId).toBe(want.queueId);
     if ("callbackUrl" in want) expect(request.callbackUrl).toBe(want.callbackUrl);
