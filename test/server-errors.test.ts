@@ -7,8 +7,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode, ERROR_EXAMPLES, REQUEST_EXAMPLES } from "@webcallback/core";
+import { hashToken } from "@webcallback/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "../packages/server/src/config/token-hash.ts";
 import { ENDPOINT, given, LOOPBACK_BACK, type Method, type Params, type Reply, reply, send } from "./support/callback-client.ts";
 import { type ServerProcess, startServer } from "./support/server-process.ts";
 

@@ -7,8 +7,8 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode, REQUEST_EXAMPLES } from "@webcallback/core";
+import { hashToken } from "@webcallback/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "../packages/server/src/config/token-hash.ts";
 import { ENDPOINT, given, type Params, type Reply, reply, send } from "./support/callback-client.ts";
 import { type ServerProcess, startServer } from "./support/server-process.ts";
 
@@ -147,8 +147,31 @@ describe("the body limit (413)", () => {
     expectError(await post(stream, { "content-type": FORM }), CTL_ERROR.BODY_TOO_LARGE);
   });
 
+  it.each([
+    { name: "a POST elsewhere", method: "POST", path: "/nope" },
+    { name: "a GET of the endpoint", method: "GET", path: ENDPOINT },
+    { name: "a GET of /healthz", method: "GET", path: "/healthz" },
+  ])("refuses $name that declares a body over the limit", async ({ method, path }) => {
+    const head = await raw(`${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: ${64 * 1024 + 1}\r\n\r\n`);
+    expect(head).toMatch(/^HTTP\/1\.1 413 /);
+    expect(head).toContain('"ctl_error":107');
+  });
+
   it("keeps serving afterwards", async () => {
     expect((await send(server.url, CALL_NOW)).status).toBe(202);
+  });
+});
+
+describe("request targets", () => {
+  it("routes an absolute-form target (RFC 9112) like its path", async () => {
+    const query = new URLSearchParams(CALL_NOW).toString();
+    const head = await raw(`GET ${server.url}${ENDPOINT}?${query} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(head).toMatch(/^HTTP\/1\.1 202 /);
+  });
+
+  it("does not log an unknown path, which might hold a token", async () => {
+    await fetch(`${server.url}/SC/webcallback.php/${ACME_TOKEN}`);
+    expect(server.output()).not.toContain(ACME_TOKEN);
   });
 });
 
@@ -303,12 +326,14 @@ describe("behind a trusted proxy", () => {
     { name: "no X-Forwarded-Proto", headers: {} },
     { name: "http", headers: { "x-forwarded-proto": "http" } },
     { name: "http first in a list", headers: { "x-forwarded-proto": "http, https" } },
+    { name: "http after https in a list", headers: { "x-forwarded-proto": "https, http" } },
   ])("refuses a request that came in over $name (109)", async ({ headers }) => {
     expectError(await send(proxied.url, crowd, { headers }), CTL_ERROR.HTTPS_REQUIRED);
   });
 
-  it("takes the client address from the first X-Forwarded-For entry", async () => {
-    const from = (address: string) => ({ ...HTTPS, "x-forwarded-for": `${address}, 10.0.0.1` });
+  it("takes the client address from the last X-Forwarded-For entry, the one the proxy added", async () => {
+    // The first entry is the client's to invent; the same invented one must not buy a second request.
+    const from = (address: string) => ({ ...HTTPS, "x-forwarded-for": `10.0.0.1, ${address}` });
     expect((await send(proxied.url, crowd, { headers: from("203.0.113.7") })).status).toBe(202);
     expectError(await send(proxied.url, crowd, { headers: from("203.0.113.7") }), CTL_ERROR.RATE_LIMITED);
     expect((await send(proxied.url, crowd, { headers: from("203.0.113.8") })).status).toBe(202);

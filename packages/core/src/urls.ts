@@ -16,19 +16,24 @@ export interface HttpUrl {
 // Back URLs repeat (one site sends the same one); parsing is the validator's costliest step.
 const parsed = new Map<string, HttpUrl | null>();
 const PARSE_CACHE_LIMIT = 512;
+const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /** An absolute http(s) URL with a host, or undefined. */
 export function parseHttpUrl(value: string): HttpUrl | undefined {
   const hit = parsed.get(value);
   if (hit !== undefined) return hit ?? undefined;
   let result: HttpUrl | null = null;
-  try {
-    const url = new URL(value);
-    if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
-      result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin, href: url.href };
+  // Only a literal `http(s)://` start with no backslash: browsers read `http:host/x` as a
+  // relative path and `\` as `/`, so either would send the visitor somewhere the check did not see.
+  if (ABSOLUTE_HTTP.test(value) && !value.includes("\\")) {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
+        result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin, href: url.href };
+      }
+    } catch {
+      result = null;
     }
-  } catch {
-    result = null;
   }
   if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
   parsed.set(value, result);
@@ -105,6 +110,8 @@ export function withCtlError(back: string, code: number): string {
   const hashAt = back.indexOf("#");
   const base = hashAt === -1 ? back : back.slice(0, hashAt);
   const fragment = hashAt === -1 ? "" : back.slice(hashAt);
-  const separator = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+  const q = base.indexOf("?");
+  const query = q === -1 ? undefined : base.slice(q + 1);
+  const separator = query === undefined ? "?" : query === "" || query.endsWith("&") ? "" : "&";
   return `${base}${separator}ctl_error=${code}${fragment}`;
 }

@@ -14,6 +14,7 @@ describe("withCtlError", () => {
     { name: "? inside the fragment", back: "http://a.example/r#a?b", want: "http://a.example/r?ctl_error=3#a?b" },
     { name: "empty fragment", back: "http://a.example/r#", want: "http://a.example/r?ctl_error=3#" },
     { name: "no path", back: "http://a.example", want: "http://a.example?ctl_error=3" },
+    { name: "query that is only ?", back: "http://a.example/r??", want: "http://a.example/r??&ctl_error=3" },
     { name: "earlier ctl_error kept", back: "http://a.example/r?ctl_error=1", want: "http://a.example/r?ctl_error=1&ctl_error=3" },
   ];
   it.each(cases)("$name", ({ back, want }) => {
@@ -36,6 +37,11 @@ describe("parseHttpUrl", () => {
       { name: "ftp", value: "ftp://example.com/", want: undefined },
       { name: "mailto", value: "mailto:a@example.com", want: undefined },
       { name: "garbage", value: "http://", want: undefined },
+      // Browsers read these against the current page, not as the host the URL parser sees.
+      { name: "no slashes after the scheme", value: "http:localhost/a", want: undefined },
+      { name: "one slash after the scheme", value: "http:/localhost/a", want: undefined },
+      { name: "backslash before @", value: "http://localhost\\@evil.example/", want: undefined },
+      { name: "upper-case scheme", value: "HTTP://Example.com/", want: { hostname: "example.com", port: "" } },
     ];
   it.each(cases)("$name", ({ value, want }) => {
     const url = parseHttpUrl(value);

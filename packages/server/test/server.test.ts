@@ -204,7 +204,7 @@ describe("logs", () => {
     const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === "request");
     expect(lines[0]).toMatchObject({ reqId: "trace-42", method: "GET", path: "/SC/webcallback.php", status: 202 });
     expect(lines[1]).toMatchObject({ status: 401, ctl_error: 3 });
-    expect(lines[2]).toMatchObject({ path: "/nowhere", status: 404 });
+    expect(lines[2]).toMatchObject({ path: "(unknown)", status: 404 });
     expect(lines[3]?.reqId).toBe(generated);
     expect(logs.join("")).not.toContain(DEMO_TOKENS.Acme);
   });

@@ -21,7 +21,7 @@ import {
 import type { Clock } from "../clock.js";
 import type { TenantRateLimit } from "../config/schema.js";
 import type { Health } from "../ops/health.js";
-import { type Logger, maskSecrets } from "../ops/logger.js";
+import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { RateLimiter } from "../rate-limit.js";
 import { newInteractionGuid } from "../store/interaction-guid.js";
@@ -77,12 +77,33 @@ export function headerSafeUrl(url: string): string {
   return NOT_HEADER_SAFE.test(url) ? url.replace(NOT_HEADER_SAFE, percentEncode) : url;
 }
 
-function firstListEntry(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined) return undefined;
-  const comma = text.indexOf(",");
-  const first = (comma === -1 ? text : text.slice(0, comma)).trim();
-  return first === "" ? undefined : first;
+/** The entries of a comma-separated header; node joins repeated X-Forwarded-* headers the same way. */
+function listEntries(value: string | string[] | undefined): string[] {
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/** Every hop said https: one plain-HTTP hop anywhere in the chain is enough to refuse. */
+function forwardedOverHttps(value: string | string[] | undefined): boolean {
+  const entries = listEntries(value);
+  return entries.length > 0 && entries.every((entry) => entry.toLowerCase() === "https");
+}
+
+/** Any request that declares a body over the limit is refused before a byte of it is read. */
+function declaresTooLarge(req: IncomingMessage): boolean {
+  return Number(req.headers["content-length"] ?? 0) > BODY_LIMIT_BYTES;
+}
+
+/** An absolute-form request target (`http://host/path?q`, RFC 9112 3.2.2) reduced to its origin form. */
+function originForm(url: string): string {
+  if (!(url.startsWith("http://") || url.startsWith("https://"))) return url;
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  const query = url.indexOf("?", url.indexOf("//") + 2);
+  if (slash === -1 || (query !== -1 && query < slash)) return query === -1 ? "/" : `/${url.slice(query)}`;
+  return url.slice(slash);
 }
 
 export class RequestHandler {
@@ -113,10 +134,11 @@ export class RequestHandler {
     const id = this.requestId(req);
     if (this.o.health.isDraining) res.setHeader("connection", "close");
     try {
-      const url = req.url ?? "/";
+      const url = originForm(req.url ?? "/");
       const q = url.indexOf("?");
       const path = q === -1 ? url : url.slice(0, q);
       if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
+      else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started);
       else this.other(req, res, path, id, started);
     } catch (error) {
       this.internalError(req, res, error, id, started);
@@ -145,8 +167,12 @@ export class RequestHandler {
       return;
     }
     // Step 0 (transport): behind a trusted proxy, only requests that came in over HTTPS.
-    if (this.o.trustProxy && !this.o.secure && firstListEntry(req.headers["x-forwarded-proto"])?.toLowerCase() !== "https") {
+    if (this.o.trustProxy && !this.o.secure && !forwardedOverHttps(req.headers["x-forwarded-proto"])) {
       this.reject(req, res, ctlError(CTL_ERROR.HTTPS_REQUIRED), undefined, id, started);
+      return;
+    }
+    if (declaresTooLarge(req)) {
+      this.tooLarge(req, res, id, started);
       return;
     }
     if (method === "GET") {
@@ -161,8 +187,7 @@ export class RequestHandler {
         if (body.kind === "aborted") {
           this.o.log.debug({ reqId: id }, "client went away before the body was read");
         } else if (body.kind === "too-large") {
-          res.setHeader("connection", "close");
-          this.reject(req, res, ctlError(CTL_ERROR.BODY_TOO_LARGE), undefined, id, started);
+          this.tooLarge(req, res, id, started);
         } else if (!form && (type !== undefined || body.text !== "")) {
           this.reject(req, res, ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE), undefined, id, started);
         } else {
@@ -247,6 +272,12 @@ export class RequestHandler {
       .catch((error: unknown) => this.internalError(req, res, error, id, started));
   }
 
+  /** 413: the connection closes after it, since the rest of the body is not read. */
+  private tooLarge(req: IncomingMessage, res: ServerResponse, id: string, started: number): void {
+    res.setHeader("connection", "close");
+    this.reject(req, res, ctlError(CTL_ERROR.BODY_TOO_LARGE), undefined, id, started);
+  }
+
   private commitSettled(): void {
     this.pendingCommits--;
     if (this.pendingCommits === 0 && this.idleWaiters.length > 0) {
@@ -293,10 +324,13 @@ export class RequestHandler {
     res.end(answer.body);
   }
 
-  /** Client address for rate limits: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
+  /**
+   * Client address for rate limits: the socket's, or behind a trusted proxy the last
+   * X-Forwarded-For entry, the one that proxy appended (earlier ones are the client's to invent).
+   */
   private clientAddress(req: IncomingMessage): string {
     if (this.o.trustProxy) {
-      const forwarded = firstListEntry(req.headers["x-forwarded-for"]);
+      const forwarded = listEntries(req.headers["x-forwarded-for"]).at(-1);
       if (forwarded !== undefined) return forwarded;
     }
     return req.socket.remoteAddress ?? "unknown";
@@ -306,7 +340,8 @@ export class RequestHandler {
   private other(req: IncomingMessage, res: ServerResponse, path: string, id: string, started: number): void {
     const ops = path === "/healthz" || path === "/readyz" || path === "/metrics";
     if (!ops) {
-      this.plain(req, res, 404, '{"error":"not found"}', maskSecrets(path), id, started);
+      // An unknown path is not logged: nothing says which of its parts might be a secret.
+      this.plain(req, res, 404, '{"error":"not found"}', "(unknown)", id, started);
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
