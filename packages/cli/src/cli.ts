@@ -52,7 +52,7 @@ Options:
   --tls-cert F         PEM certificate; with --tls-key, serve HTTPS.
   --tls-key F          PEM private key.
   --trust-proxy        A proxy in front terminates TLS: requests need X-Forwarded-Proto: https,
-                       and the client address is the first X-Forwarded-For entry.
+                       and the client address is the last X-Forwarded-For entry.
   --log-level L        fatal, error, warn, info, debug, trace or silent
                        (default info, or WEBCALLBACK_LOG_LEVEL).
   -h, --help           Show this help.

@@ -12,7 +12,7 @@ export interface RateWindow {
 export interface TenantRateLimit {
   /** Per tenant and customer phone number (digits). */
   readonly perPhone?: RateWindow;
-  /** Per tenant and client address (the first X-Forwarded-For entry behind a trusted proxy). */
+  /** Per tenant and client address (the last X-Forwarded-For entry behind a trusted proxy). */
   readonly perClient?: RateWindow;
 }
 
