@@ -104,6 +104,13 @@ describe("content types (415)", () => {
     expectError(await post(body, { "content-type": type }), CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
   });
 
+  it.each([
+    { name: "a charset other than UTF-8", headers: { "content-type": `${FORM}; charset=iso-8859-1` } },
+    { name: "a compressed body", headers: { "content-type": FORM, "content-encoding": "gzip" } },
+  ])("refuses $name", async ({ headers }) => {
+    expectError(await post(new URLSearchParams(CALL_NOW).toString(), headers), CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
+  });
+
   it("refuses a body without a content type", async () => {
     const answer = await reply(
       await fetch(`${server.url}${ENDPOINT}`, { method: "POST", body: new Blob([new URLSearchParams(CALL_NOW).toString()]) }),

@@ -11,6 +11,7 @@ import {
   decodeComponent,
   formParams,
   isFormContentType,
+  isPlainBody,
   queryParams,
   readBody,
 } from "../src/http/request-params.js";
@@ -71,8 +72,24 @@ describe("isFormContentType", () => {
     { given: "multipart/form-data; boundary=x", want: false },
     { given: "application/x-www-form-urlencoded-extra", want: false },
     { given: undefined, want: false },
+    { given: 'application/x-www-form-urlencoded; charset="utf-8"', want: true },
+    { given: "application/x-www-form-urlencoded; charset=us-ascii", want: true },
+    // Bodies are read as UTF-8: another charset would be decoded wrongly, so it is refused.
+    { given: "application/x-www-form-urlencoded; charset=iso-8859-1", want: false },
+    { given: "application/x-www-form-urlencoded; charset=utf-16", want: false },
   ])("$given -> $want", ({ given, want }) => {
     expect(isFormContentType(given)).toBe(want);
+  });
+});
+
+describe("isPlainBody", () => {
+  it.each([
+    { given: undefined, want: true },
+    { given: "identity", want: true },
+    { given: "gzip", want: false },
+    { given: "br", want: false },
+  ])("Content-Encoding $given -> $want", ({ given, want }) => {
+    expect(isPlainBody(given)).toBe(want);
   });
 });
 

@@ -27,7 +27,7 @@ import type { RateLimiter } from "../rate-limit.js";
 import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
 import type { CorsPolicy } from "./cors.js";
-import { BODY_LIMIT_BYTES, formParams, isFormContentType, queryParams, readBody } from "./request-params.js";
+import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
 
 export const ENDPOINT_PATH = "/SC/webcallback.php";
 
@@ -180,7 +180,7 @@ export class RequestHandler {
       return;
     }
     const type = req.headers["content-type"];
-    const form = isFormContentType(type);
+    const form = isFormContentType(type) && isPlainBody(req.headers["content-encoding"]);
     // Without a Content-Type only an empty body passes (a POST carrying its parameters in the query).
     readBody(req, BODY_LIMIT_BYTES, form || type === undefined)
       .then((body) => {

@@ -68,12 +68,30 @@ export function formParams(body: string, query: string): RequestParams {
   return params;
 }
 
-/** `application/x-www-form-urlencoded`, any case, parameters (charset…) allowed. */
+/** Charsets a body is read in: UTF-8 and its ASCII subset. */
+const READABLE_CHARSETS: ReadonlySet<string> = new Set(["utf-8", "utf8", "us-ascii"]);
+
+/** `application/x-www-form-urlencoded`, any case, with no charset or one we read as UTF-8. */
 export function isFormContentType(header: string | undefined): boolean {
   if (header === undefined) return false;
-  const semi = header.indexOf(";");
-  const type = (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
-  return type === "application/x-www-form-urlencoded";
+  const [type = "", ...parameters] = header.split(";");
+  if (type.trim().toLowerCase() !== "application/x-www-form-urlencoded") return false;
+  for (const parameter of parameters) {
+    const eq = parameter.indexOf("=");
+    if (eq === -1 || parameter.slice(0, eq).trim().toLowerCase() !== "charset") continue;
+    const charset = parameter
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
+    if (!READABLE_CHARSETS.has(charset)) return false;
+  }
+  return true;
+}
+
+/** A body sent compressed (or otherwise encoded) is not a form we can read. */
+export function isPlainBody(contentEncoding: string | undefined): boolean {
+  return contentEncoding === undefined || contentEncoding.trim().toLowerCase() === "identity";
 }
 
 export type BodyResult =
