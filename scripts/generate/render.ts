@@ -52,6 +52,7 @@ interface Example {
 }
 
 export interface OpenApiDocument {
+  paths: Record<string, { post?: { requestBody?: { "x-max-bytes"?: number } } }>;
   components: {
     parameters: Record<string, Parameter>;
     schemas: Record<string, Schema>;
@@ -149,7 +150,15 @@ export function renderRules(doc: OpenApiDocument): string {
   const dialplan = need(schemaOf(doc, "DialplanId").pattern, "DialplanId.pattern");
   const types = need(schemaOf(doc, "CallbackType").enum, "CallbackType.enum");
   const extMax = need(schemaOf(doc, "ExtTransactionData").maxLength, "ExtTransactionData.maxLength");
-  return `/** Every parameter of the request, in the document's order. */
+  const [endpoint, operations] = need(Object.entries(doc.paths)[0], "paths");
+  const maxBytes = need(operations.post?.requestBody?.["x-max-bytes"], `paths.${endpoint}.post.requestBody.x-max-bytes`);
+  return `/** The API's one path. */
+export const ENDPOINT_PATH = ${JSON.stringify(endpoint)};
+
+/** paths.${endpoint}.post.requestBody.x-max-bytes: larger bodies are refused (413, ctl_error 107). */
+export const BODY_LIMIT_BYTES = ${maxBytes};
+
+/** Every parameter of the request, in the document's order. */
 export const PARAMETERS = ${json(parameters)} as const;
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];

@@ -472,6 +472,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description At most 64 KiB (`x-max-bytes`); a larger body is refused with 413 and ctl_error 107. */
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["CallbackRequest"];

@@ -1,5 +1,11 @@
 // generated from openapi/webcallback.yaml by scripts/generate.ts; do not edit.
 
+/** The API's one path. */
+export const ENDPOINT_PATH = "/SC/webcallback.php";
+
+/** paths./SC/webcallback.php.post.requestBody.x-max-bytes: larger bodies are refused (413, ctl_error 107). */
+export const BODY_LIMIT_BYTES = 65536;
+
 /** Every parameter of the request, in the document's order. */
 export const PARAMETERS = [
   {

@@ -13,6 +13,7 @@ import {
   ctlError,
   type Directory,
   type DirectoryTenant,
+  ENDPOINT_PATH,
   errorAnswer,
   type RequestParams,
   type Validation,
@@ -29,7 +30,7 @@ import type { NewInteraction, Store } from "../store/store.js";
 import type { CorsPolicy } from "./cors.js";
 import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
 
-export const ENDPOINT_PATH = "/SC/webcallback.php";
+export { ENDPOINT_PATH };
 
 const NO_STORE = "no-store";
 const JSON_TYPE = "application/json; charset=utf-8";

@@ -4,8 +4,8 @@ import type { IncomingMessage } from "node:http";
 import { unescape as unescapeLeniently } from "node:querystring";
 import { PARAMETERS, type RequestParams } from "@webcallback/core";
 
-/** Bodies over this many bytes are refused with 413 (ctl_error 107). */
-export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Bodies over this many bytes are refused with 413 (ctl_error 107); the document sets it. */
+export { BODY_LIMIT_BYTES } from "@webcallback/core";
 
 /**
  * Only the API's own names are kept: unknown parameters are ignored anyway. The map gives
