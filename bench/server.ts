@@ -24,6 +24,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ENDPOINT_PATH } from "@webcallback/core";
 import { CLI, freePort, startServer } from "../test/support/server-process.ts";
 import { countStoredRequests } from "../test/support/store-reader.ts";
 import { formatNumber, ratio, table } from "./measure.ts";
@@ -64,7 +65,7 @@ const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 /** Linux reports utime and stime in clock ticks of 1/100 s (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-const PATH = "/SC/webcallback.php";
+const PATH = ENDPOINT_PATH;
 const FORM = { "content-type": "application/x-www-form-urlencoded" } as const;
 const accepted = new URLSearchParams({
   tenant: "Acme",

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ENDPOINT_PATH } from "@webcallback/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPool, seededRandom } from "./support/concurrency.ts";
 import { postForm } from "./support/http-post.ts";
@@ -37,7 +38,7 @@ async function send(url: string, agent: Agent, n: number): Promise<Outcome> {
     ctl_userdata: markerOf(n),
   }).toString();
   try {
-    const answer = await postForm(`${url}/SC/webcallback.php`, body, agent);
+    const answer = await postForm(`${url}${ENDPOINT_PATH}`, body, agent);
     if (answer.status !== 202) return { status: answer.status, error: answer.body };
     const json = JSON.parse(answer.body) as { status?: unknown; interaction_guid?: unknown };
     if (json.status !== "accepted" || typeof json.interaction_guid !== "string") return { status: 202, error: answer.body };

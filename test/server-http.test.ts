@@ -164,6 +164,13 @@ describe("the body limit (413)", () => {
     expect(head).toContain('"ctl_error":107');
   });
 
+  it("does not count a refused body elsewhere as a callback request", async () => {
+    const refused = async () => (await (await fetch(`${server.url}/metrics`)).text()).match(/ctl_error="107"\} (\d+)/)?.[1] ?? "0";
+    const before = await refused();
+    await raw(`POST /nope HTTP/1.1\r\nHost: x\r\nContent-Length: ${64 * 1024 + 1}\r\n\r\n`);
+    expect(await refused()).toBe(before);
+  });
+
   it("keeps serving afterwards", async () => {
     expect((await send(server.url, CALL_NOW)).status).toBe(202);
   });

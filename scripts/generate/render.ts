@@ -74,7 +74,15 @@ export function renderCatalogue(doc: OpenApiDocument): string {
   const errors = need(doc["x-webcallback-errors"], "x-webcallback-errors");
   const order = need(doc["x-webcallback-order-of-checks"], "x-webcallback-order-of-checks");
   const known = new Set(errors.map((e) => e.code));
+  // An unquoted comma in a flow mapping silently splits a rule into extra keys: refuse any.
+  const stepKeys = new Set(["step", "rule", "when", "codes"]);
   for (const step of order) {
+    const extra = Object.keys(step).filter((key) => !stepKeys.has(key));
+    if (extra.length > 0 || typeof step.rule !== "string") {
+      throw new Error(
+        `x-webcallback-order-of-checks step ${step.step}: unexpected keys ${JSON.stringify(extra)} or a rule that is not text`,
+      );
+    }
     for (const code of step.codes) {
       if (!known.has(code)) throw new Error(`x-webcallback-order-of-checks step ${step.step} names unknown code ${code}`);
     }

@@ -1,10 +1,12 @@
 // Sends web callback requests over real HTTP as GET or form POST and reads the answer without
 // following redirects, so tests see exactly what the server said.
 
+import { ENDPOINT_PATH } from "@webcallback/core";
+
 export type Params = Readonly<Record<string, string>>;
 export type Method = "GET" | "POST";
 
-export const ENDPOINT = "/SC/webcallback.php";
+export const ENDPOINT = ENDPOINT_PATH;
 /** A back URL the demo tenants all allow (`http://127.0.0.1:*`); nothing listens on port 9. */
 export const LOOPBACK_BACK = "http://127.0.0.1:9/done";
 

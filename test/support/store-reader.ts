@@ -1,5 +1,6 @@
 // Reads the accepted requests out of a server's SQLite file through the package's public
 // read-only store, so tests and benchmarks never reach into the server's internals.
+import { formatUserData } from "@webcallback/core";
 import { SqliteStore } from "@webcallback/server";
 
 export interface StoredRequest {
@@ -19,7 +20,7 @@ export async function readStoredRequests(file: string): Promise<StoredRequest[]>
     return all.map((interaction) => ({
       guid: interaction.interactionGuid,
       phone: interaction.phone,
-      userdata: interaction.request.userData.map((pair) => `[${pair.name}|${pair.value}]`).join(""),
+      userdata: formatUserData(interaction.request.userData),
     }));
   } finally {
     await store.close();

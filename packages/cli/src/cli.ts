@@ -1,10 +1,10 @@
 // The `webcallback` command. Parses argv, runs a command and returns its exit code; only
 // bin/webcallback.js calls process.exit. Exit codes: 0 done, 1 failed while running,
 // 2 refused to start (usage, configuration, HTTPS policy).
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ENDPOINT_PATH } from "@webcallback/core";
 import { hashToken } from "@webcallback/server/token-hash";
 
 export interface SignalSource {
@@ -42,7 +42,7 @@ Run \`webcallback <command> --help\` for the options of a command.
 
 const SERVE_HELP = `Usage: webcallback serve [options]
 
-Serves the web callback API (GET and POST /SC/webcallback.php), /healthz, /readyz and /metrics.
+Serves the web callback API (GET and POST ${ENDPOINT_PATH}), /healthz, /readyz and /metrics.
 
 Options:
   --host H             Address to listen on (default 127.0.0.1). Plain HTTP only on loopback.
@@ -201,7 +201,6 @@ export class WebcallbackCli {
     const dbFile = options.db === ":memory:" ? ":memory:" : resolve(this.io.cwd, options.db ?? DEFAULT_DB);
     let store: InstanceType<typeof server.SqliteStore>;
     try {
-      if (dbFile !== ":memory:") mkdirSync(dirname(dbFile), { recursive: true });
       store = new server.SqliteStore(dbFile);
     } catch (error) {
       await flushLog();

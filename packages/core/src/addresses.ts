@@ -13,12 +13,22 @@ const PRIVATE_RANGES: ReadonlySet<string> = new Set([
   "broadcast",
 ]);
 
+/** The ipaddr.js range of an IP literal (brackets allowed), or "name" for a host name. */
+function rangeOf(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return "loopback";
+  const literal = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  if (!ipaddr.isValid(literal)) return "name";
+  // process() turns an IPv4-mapped IPv6 address into the IPv4 address it carries.
+  return ipaddr.process(literal).range();
+}
+
 /** True for `localhost` names and loopback, private, link-local or unspecified IP literals. */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  const literal = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-  if (!ipaddr.isValid(literal)) return false;
-  // process() turns an IPv4-mapped IPv6 address into the IPv4 address it carries.
-  return PRIVATE_RANGES.has(ipaddr.process(literal).range());
+  return PRIVATE_RANGES.has(rangeOf(hostname));
+}
+
+/** True for `localhost` names, 127.0.0.0/8 and ::1 (also IPv4-mapped). */
+export function isLoopbackHost(hostname: string): boolean {
+  return rangeOf(hostname) === "loopback";
 }

@@ -26,7 +26,7 @@ export interface DirectoryTenant {
   readonly allowedCallbackHosts: readonly string[];
   /** Loopback, private and link-local callback hosts are refused unless this is true. */
   readonly allowPrivateCallbackHosts?: boolean;
-  /** Must compare in constant time: the server hashes, the demo compares plain text. */
+  /** Must compare in constant time (the server compares SHA-256 digests; tests may compare plain text). */
   tokenMatches(token: string): boolean;
   channel(number: string): DirectoryChannel | undefined;
   queue(id: string): DirectoryQueue | undefined;

@@ -1,4 +1,4 @@
-export { isPrivateHost } from "./addresses.js";
+export { isLoopbackHost, isPrivateHost } from "./addresses.js";
 export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer } from "./answer.js";
 export { constantTimeEqual } from "./constant-time.js";
 export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";

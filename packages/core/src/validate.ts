@@ -3,7 +3,7 @@
 import type { Directory, DirectoryTenant } from "./directory.js";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "./generated/catalogue.js";
 import { CALLBACK_TYPES, DIALPLAN_ID_PATTERN, EXT_TRANSACTION_DATA_MAX_LENGTH, NUMERIC_PATTERN, PHONE_PATTERN } from "./generated/rules.js";
-import { type Pair, type PairListProblem, parseUserData, SYSTEM_PREFIX } from "./pairs.js";
+import { type Pair, type PairListProblem, parseUserData, splitPairs } from "./pairs.js";
 import type { CallbackRequest, CallerId, RequestParams } from "./request.js";
 import { isAllowedBack, isAllowedCallbackUrl, parseHttpUrl } from "./urls.js";
 
@@ -175,19 +175,11 @@ function check(params: RequestParams, directory: Directory, options: ValidateOpt
   if (userdataText !== undefined) {
     const parsed = parseUserData(userdataText);
     if (!parsed.ok) return pairListProblem(CTL_ERROR.MALFORMED_CTL_USERDATA, parsed.problem, redirect);
-    const user: Pair[] = [];
-    const system: Pair[] = [];
-    for (const pair of parsed.pairs) {
-      if (pair.name.startsWith(SYSTEM_PREFIX)) {
-        system.push(pair);
-        // The first ctl_callbackUrl counts; a later one is ignored like any unknown system pair.
-        if (pair.name === "ctl_callbackUrl" && callbackUrl === undefined) callbackUrl = pair.value.trim();
-      } else {
-        user.push(pair);
-      }
-    }
-    userData = user;
-    systemData = system;
+    const split = splitPairs(parsed.pairs);
+    userData = split.user;
+    systemData = split.system;
+    // The first ctl_callbackUrl counts; a later one is ignored like any unknown system pair.
+    callbackUrl = split.system.find((pair) => pair.name === "ctl_callbackUrl")?.value.trim();
   }
   let extTransactionData = EMPTY;
   if (ext !== undefined) {

@@ -1,5 +1,5 @@
 export { type Clock, systemClock } from "./clock.js";
-export { ConfigDirectory, ConfigTenant, type DirectoryAgent, type DirectoryOptions } from "./config/config-directory.js";
+export { ConfigDirectory, ConfigTenant, type DirectoryAgent } from "./config/config-directory.js";
 export { DEMO_TOKENS, demoConfig, demoDirectory } from "./config/demo-directory.js";
 export { applyDialPlan } from "./config/dial-plan.js";
 export {

@@ -363,7 +363,7 @@ export const ORDER_OF_CHECKS: readonly CheckStep[] = [
   },
   {
     "step": 11,
-    "rule": "pair lists well-formed",
+    "rule": "pair lists well-formed, callback URL and dial plan allowed, within the rate limit",
     "codes": [
       101,
       102,

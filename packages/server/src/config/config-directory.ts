@@ -1,7 +1,7 @@
 // The tenant directory the validator asks, built once from a checked configuration.
 // Tokens are kept as SHA-256 digests and compared with crypto.timingSafeEqual.
 import { timingSafeEqual } from "node:crypto";
-import { constantTimeEqual, type Directory, type DirectoryChannel, type DirectoryQueue, type DirectoryTenant } from "@webcallback/core";
+import type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "@webcallback/core";
 import type { AgentConfig, ConfigFile, DialPlanRule, TenantConfig, TenantRateLimit, WebhookSettings } from "./schema.js";
 import { parseTokenHash, tokenDigest } from "./token-hash.js";
 
@@ -9,25 +9,11 @@ export interface DirectoryAgent extends AgentConfig {
   readonly id: string;
 }
 
-export interface DirectoryOptions {
-  /**
-   * The demo directory only: tenants whose tokens are compared as given, in constant time,
-   * instead of through their hashes. A configuration file always holds hashes.
-   */
-  readonly plainTokens?: Readonly<Record<string, readonly string[]>>;
-}
-
 /** Whether `token` hashes to one of `digests`; every digest is compared, so the time does not tell which. */
 function anyDigestMatches(digests: readonly Buffer[], token: string): boolean {
   const digest = tokenDigest(token);
   let match = false;
   for (const candidate of digests) match = timingSafeEqual(digest, candidate) || match;
-  return match;
-}
-
-function anyPlainMatches(tokens: readonly string[], token: string): boolean {
-  let match = false;
-  for (const candidate of tokens) match = constantTimeEqual(token, candidate) || match;
   return match;
 }
 
@@ -45,7 +31,6 @@ export class ConfigTenant implements DirectoryTenant {
   readonly defaultDialPlan: string | undefined;
   readonly agents: readonly DirectoryAgent[];
   private readonly digests: readonly Buffer[];
-  private readonly plainTokens: readonly string[] | undefined;
   private readonly channels: ReadonlyMap<string, DirectoryChannel>;
   private readonly queues: ReadonlyMap<string, DirectoryQueue>;
   private readonly dialPlans: ReadonlyMap<string, readonly DialPlanRule[]>;
@@ -53,7 +38,6 @@ export class ConfigTenant implements DirectoryTenant {
   constructor(
     readonly name: string,
     config: TenantConfig,
-    plainTokens?: readonly string[],
   ) {
     this.enabled = config.enabled ?? true;
     this.webCallbackEnabled = config.webCallbackEnabled ?? true;
@@ -66,7 +50,6 @@ export class ConfigTenant implements DirectoryTenant {
     this.rateLimit = config.rateLimit;
     this.defaultDialPlan = config.defaultDialPlan;
     this.digests = config.tokens.map(parseTokenHash);
-    this.plainTokens = plainTokens;
     this.channels = new Map(
       Object.entries(config.channels ?? {}).map(([number, channel]): [string, DirectoryChannel] => [
         number,
@@ -84,7 +67,7 @@ export class ConfigTenant implements DirectoryTenant {
   }
 
   tokenMatches(token: string): boolean {
-    return this.plainTokens === undefined ? anyDigestMatches(this.digests, token) : anyPlainMatches(this.plainTokens, token);
+    return anyDigestMatches(this.digests, token);
   }
 
   channel(number: string): DirectoryChannel | undefined {
@@ -113,14 +96,8 @@ export class ConfigDirectory implements Directory {
   private readonly tenants: ReadonlyMap<string, ConfigTenant>;
   private readonly adminDigests: readonly Buffer[];
 
-  constructor(config: ConfigFile, options: DirectoryOptions = {}) {
-    const plain = options.plainTokens ?? {};
-    this.tenants = new Map(
-      Object.entries(config.tenants).map(([name, tenant]) => [
-        name,
-        new ConfigTenant(name, tenant, Object.hasOwn(plain, name) ? plain[name] : undefined),
-      ]),
-    );
+  constructor(config: ConfigFile) {
+    this.tenants = new Map(Object.entries(config.tenants).map(([name, tenant]) => [name, new ConfigTenant(name, tenant)]));
     this.adminDigests = config.adminToken === undefined ? [] : [parseTokenHash(config.adminToken)];
     this.webhooks = config.webhooks ?? {};
     this.allBackOrigins = [...new Set([...this.tenants.values()].flatMap((t) => t.allowedBackOrigins))];

@@ -1,6 +1,7 @@
 // What a configuration file may say: the JSON Schema checked at start-up, and the type
 // of a file that passed it. The schema already covers what the scheduler, the dialer
 // and the simulator will read (agents, dial plans, IVR scripts, webhook secret).
+import { DIALPLAN_ID_PATTERN } from "@webcallback/core";
 import { TOKEN_HASH_PATTERN } from "./token-hash.js";
 
 export interface RateWindow {
@@ -156,7 +157,7 @@ const tenant = {
     },
     dialPlans: {
       type: "object",
-      propertyNames: { pattern: DIGITS, description: "a dial plan id is digits" },
+      propertyNames: { pattern: DIALPLAN_ID_PATTERN.source, description: "a dial plan id, as dialplan_id would name it" },
       additionalProperties: {
         type: "object",
         additionalProperties: false,
@@ -178,7 +179,7 @@ const tenant = {
         },
       },
     },
-    defaultDialPlan: { type: "string", pattern: DIGITS },
+    defaultDialPlan: { type: "string", pattern: DIALPLAN_ID_PATTERN.source },
     webhookSecret: { type: "string", minLength: 1 },
     allowedBackOrigins: {
       type: "array",

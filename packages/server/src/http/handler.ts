@@ -36,6 +36,9 @@ const NO_STORE = "no-store";
 const JSON_TYPE = "application/json; charset=utf-8";
 const ENDPOINT_METHODS = "GET, POST, OPTIONS";
 const OPS_METHODS = "GET, HEAD";
+const OPS_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/metrics"]);
+/** How a path that is neither the endpoint nor an operations path appears in the log. */
+const UNKNOWN_PATH = "(unknown)";
 /** An X-Request-Id we echo: short and plain, so it cannot break a header or a log line. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
@@ -134,15 +137,18 @@ export class RequestHandler {
     const started = performance.now();
     const id = this.requestId(req);
     if (this.o.health.isDraining) res.setHeader("connection", "close");
+    let logPath = UNKNOWN_PATH;
     try {
       const url = originForm(req.url ?? "/");
       const q = url.indexOf("?");
       const path = q === -1 ? url : url.slice(0, q);
+      // An unknown path is not logged: nothing says which of its parts might be a secret.
+      logPath = path === ENDPOINT_PATH || OPS_PATHS.has(path) ? path : UNKNOWN_PATH;
       if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
-      else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started);
+      else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
       else this.other(req, res, path, id, started);
     } catch (error) {
-      this.internalError(req, res, error, id, started);
+      this.internalError(req, res, error, id, started, logPath);
     }
   };
 
@@ -274,9 +280,9 @@ export class RequestHandler {
   }
 
   /** 413: the connection closes after it, since the rest of the body is not read. */
-  private tooLarge(req: IncomingMessage, res: ServerResponse, id: string, started: number): void {
+  private tooLarge(req: IncomingMessage, res: ServerResponse, id: string, started: number, path = ENDPOINT_PATH): void {
     res.setHeader("connection", "close");
-    this.reject(req, res, ctlError(CTL_ERROR.BODY_TOO_LARGE), undefined, id, started);
+    this.reject(req, res, ctlError(CTL_ERROR.BODY_TOO_LARGE), undefined, id, started, path);
   }
 
   private commitSettled(): void {
@@ -295,6 +301,7 @@ export class RequestHandler {
     redirect: string | undefined,
     id: string,
     started: number,
+    path = ENDPOINT_PATH,
   ): void {
     let answer: Answer | undefined;
     if (redirect === undefined && error.detail === undefined && error.retryAfterSeconds === undefined) {
@@ -308,8 +315,9 @@ export class RequestHandler {
     }
     this.send(res, answer, id);
     const ms = performance.now() - started;
-    this.o.metrics.rejected(error.ctlError, ms / 1000);
-    this.logLine(req, ENDPOINT_PATH, answer.status, error.ctlError, id, ms);
+    // Only callback requests count in the request metrics; a refused probe or 404 does not.
+    if (path === ENDPOINT_PATH) this.o.metrics.rejected(error.ctlError, ms / 1000);
+    this.logLine(req, path, answer.status, error.ctlError, id, ms);
   }
 
   private send(res: ServerResponse, answer: Answer, id: string): void {
@@ -339,10 +347,8 @@ export class RequestHandler {
 
   /** /healthz, /readyz, /metrics, and 404 for anything else. */
   private other(req: IncomingMessage, res: ServerResponse, path: string, id: string, started: number): void {
-    const ops = path === "/healthz" || path === "/readyz" || path === "/metrics";
-    if (!ops) {
-      // An unknown path is not logged: nothing says which of its parts might be a secret.
-      this.plain(req, res, 404, '{"error":"not found"}', "(unknown)", id, started);
+    if (!OPS_PATHS.has(path)) {
+      this.plain(req, res, 404, '{"error":"not found"}', UNKNOWN_PATH, id, started);
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -367,7 +373,7 @@ export class RequestHandler {
             res.end(text);
             this.logLine(req, path, 200, undefined, id, performance.now() - started);
           });
-    work.catch((error: unknown) => this.internalError(req, res, error, id, started));
+    work.catch((error: unknown) => this.internalError(req, res, error, id, started, path));
   }
 
   private plain(
@@ -392,13 +398,20 @@ export class RequestHandler {
     this.logLine(req, path, status, undefined, id, performance.now() - started);
   }
 
-  private internalError(req: IncomingMessage, res: ServerResponse, error: unknown, id: string, started: number): void {
+  private internalError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    error: unknown,
+    id: string,
+    started: number,
+    path = ENDPOINT_PATH,
+  ): void {
     this.o.log.error({ reqId: id, err: error }, "unexpected failure");
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    this.reject(req, res, ctlError(CTL_ERROR.INTERNAL_ERROR), undefined, id, started);
+    this.reject(req, res, ctlError(CTL_ERROR.INTERNAL_ERROR), undefined, id, started, path);
   }
 
   private logLine(

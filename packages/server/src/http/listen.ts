@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from "node:https";
 import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
+import { isLoopbackHost } from "@webcallback/core";
 
 export interface TlsMaterial {
   /** PEM text or bytes, not paths. */
@@ -18,14 +19,8 @@ export interface TransportOptions {
   readonly trustProxy?: boolean | undefined;
 }
 
-/** 127.0.0.0/8, ::1 and localhost: the addresses plain HTTP may be served on. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-  const name = bare.toLowerCase();
-  if (name === "localhost" || name === "::1" || name === "0:0:0:0:0:0:0:1") return true;
-  if (name.startsWith("::ffff:")) return isLoopbackHost(name.slice(7));
-  return isIP(name) === 4 && name.startsWith("127.");
-}
+/** 127.0.0.0/8, ::1 and localhost: the addresses plain HTTP may be served on (core's rule). */
+export { isLoopbackHost };
 
 /** Why the server must not start with these options (HTTPS policy), or undefined. */
 export function transportProblem(options: TransportOptions): string | undefined {

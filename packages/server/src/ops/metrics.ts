@@ -2,7 +2,7 @@
 // histogram, and the default process metrics. The request path only bumps numbers in typed
 // arrays (prom-client's own counters hash their labels on every call); prom-client reads them
 // when /metrics is scraped.
-import type { CtlErrorCode } from "@webcallback/core";
+import { CTL_ERROR, type CtlErrorCode } from "@webcallback/core";
 import { Counter, collectDefaultMetrics, type Histogram, Registry } from "prom-client";
 
 /** Upper bounds in seconds: intake answers in well under a millisecond to a few with a commit. */
@@ -11,8 +11,8 @@ export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
 const OUTCOMES = ["accepted", "rejected"] as const;
 type OutcomeIndex = 0 | 1;
 
-/** Codes are below 110; slot 0 counts accepted requests. */
-const SLOTS = 128;
+/** One slot per possible code (from the catalogue); slot 0 counts accepted requests. */
+const SLOTS = Math.max(...Object.values(CTL_ERROR)) + 1;
 
 interface SampleValue {
   readonly value: number;
