@@ -83,12 +83,17 @@ export function parseValue(value: string): readonly ValuePart[] {
   return parse(value, { startRule: "Value" });
 }
 
-/** Why a pair cannot be written as `[name|value]`, or undefined when it can. */
+/** Why a pair cannot be written as `[name|value]`, or undefined when it can; the grammar decides. */
 export function pairProblem(pair: Pair): string | undefined {
+  const text = `[${pair.name}|${pair.value}]`;
+  const parsed = parseUserData(text);
+  const read = parsed.ok && parsed.pairs.length === 1 ? parsed.pairs[0] : undefined;
+  if (read !== undefined && read.name === pair.name && read.value === pair.value) return undefined;
   if (pair.name.length === 0) return "a name must not be empty";
-  if (/[[\]|]/.test(pair.name)) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
-  if (pair.value.includes("]")) return `value of ${JSON.stringify(pair.name)} contains "]"`;
-  return undefined;
+  // Read back as another name, or stopped inside the name: the name holds "[", "]" or "|".
+  const stoppedInName = read !== undefined ? read.name !== pair.name : !parsed.ok && parsed.problem.offset <= pair.name.length + 1;
+  if (stoppedInName) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
+  return `value of ${JSON.stringify(pair.name)} contains "]"`;
 }
 
 /** Writes pairs as `[name|value]…`; the inverse of parseUserData. Throws on a pair that has no spelling. */

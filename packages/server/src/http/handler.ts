@@ -364,13 +364,11 @@ export class RequestHandler {
       path === "/readyz"
         ? this.o.health.readiness().then((ready) => this.plain(req, res, ready.status, ready.body, path, id, started))
         : this.o.metrics.text().then((text) => {
-            res.writeHead(200, {
-              "x-request-id": id,
-              "cache-control": NO_STORE,
-              "content-type": this.o.metrics.contentType,
-              "content-length": Buffer.byteLength(text),
-            });
-            res.end(text);
+            this.send(
+              res,
+              { status: 200, headers: { "cache-control": NO_STORE, "content-type": this.o.metrics.contentType }, body: text },
+              id,
+            );
             this.logLine(req, path, 200, undefined, id, performance.now() - started);
           });
     work.catch((error: unknown) => this.internalError(req, res, error, id, started, path));
@@ -386,15 +384,7 @@ export class RequestHandler {
     started: number,
     extra?: Record<string, string>,
   ): void {
-    if (this.o.health.isDraining) res.setHeader("connection", "close");
-    res.writeHead(status, {
-      "cache-control": NO_STORE,
-      "content-type": JSON_TYPE,
-      "content-length": Buffer.byteLength(body),
-      "x-request-id": id,
-      ...extra,
-    });
-    res.end(body);
+    this.send(res, { status, headers: { "cache-control": NO_STORE, "content-type": JSON_TYPE, ...extra }, body }, id);
     this.logLine(req, path, status, undefined, id, performance.now() - started);
   }
 
