@@ -36,5 +36,15 @@ export type {
   RequestParams,
 } from "./request.js";
 export { type CallFacts, expandTokens, expandUserData, type TokenContext, type TransactionCode } from "./tokens.js";
-export { type HttpUrl, hostMatches, isAllowedBack, isAllowedCallbackUrl, parseHttpUrl, withCtlError } from "./urls.js";
+export {
+  type HttpUrl,
+  hostMatches,
+  isAllowedBack,
+  isAllowedCallbackUrl,
+  ORIGIN_SHAPE,
+  type OriginPattern,
+  parseHttpUrl,
+  parseOriginPattern,
+  withCtlError,
+} from "./urls.js";
 export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";

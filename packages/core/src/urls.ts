@@ -40,7 +40,10 @@ export function parseHttpUrl(value: string): HttpUrl | undefined {
   return result ?? undefined;
 }
 
-interface OriginPattern {
+/** The shape of an origin: scheme, host and optional port, nothing after (an Origin header, a config entry). */
+export const ORIGIN_SHAPE = /^https?:\/\/[^/?#\s]+$/i;
+
+export interface OriginPattern {
   readonly origin: string;
   /** `:*` in the configuration: any port of protocol + host. */
   readonly anyPort: boolean;
@@ -50,14 +53,22 @@ interface OriginPattern {
 
 const compiled = new WeakMap<readonly string[], readonly OriginPattern[]>();
 
+/**
+ * An allowed-origin entry such as `http://www.acmejet.com` or `http://localhost:*`, or undefined
+ * when the entry is not exactly an origin (a path, a port with `:*`, anything the parser would rewrite).
+ */
+export function parseOriginPattern(entry: string): OriginPattern | undefined {
+  const anyPort = entry.endsWith(":*");
+  const text = anyPort ? entry.slice(0, -2) : entry;
+  const url = ORIGIN_SHAPE.test(text) ? parseHttpUrl(text) : undefined;
+  if (url === undefined || url.origin.toLowerCase() !== text.toLowerCase() || (anyPort && url.port !== "")) return undefined;
+  return { origin: url.origin, anyPort, protocol: url.protocol, hostname: url.hostname };
+}
+
 function compileOrigins(origins: readonly string[]): readonly OriginPattern[] {
   let patterns = compiled.get(origins);
   if (patterns !== undefined) return patterns;
-  patterns = origins.flatMap((entry): OriginPattern[] => {
-    const anyPort = entry.endsWith(":*");
-    const url = parseHttpUrl(anyPort ? entry.slice(0, -2) : entry);
-    return url ? [{ origin: url.origin, anyPort, protocol: url.protocol, hostname: url.hostname }] : [];
-  });
+  patterns = origins.flatMap((entry) => parseOriginPattern(entry) ?? []);
   compiled.set(origins, patterns);
   return patterns;
 }

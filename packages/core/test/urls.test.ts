@@ -1,7 +1,7 @@
 // The URL rules of CONTRACT.md sections 2 and 5: ctl_error on back, allowed back origins
 // (no open redirect), allowed callback hosts (no SSRF), all without DNS.
 import { describe, expect, it } from "vitest";
-import { hostMatches, isAllowedBack, isAllowedCallbackUrl, parseHttpUrl, withCtlError } from "../src/urls.js";
+import { hostMatches, isAllowedBack, isAllowedCallbackUrl, parseHttpUrl, parseOriginPattern, withCtlError } from "../src/urls.js";
 
 describe("withCtlError", () => {
   const cases: readonly { readonly name: string; readonly back: string; readonly want: string }[] = [
@@ -52,6 +52,23 @@ describe("parseHttpUrl", () => {
     expect(parseHttpUrl("http://cache.example/")).toEqual(parseHttpUrl("http://cache.example/"));
     expect(parseHttpUrl("nope")).toBeUndefined();
     expect(parseHttpUrl("nope")).toBeUndefined();
+  });
+});
+
+describe("parseOriginPattern", () => {
+  it.each([
+    { given: "http://www.acmejet.com", want: { origin: "http://www.acmejet.com", anyPort: false } },
+    { given: "http://localhost:*", want: { origin: "http://localhost", anyPort: true } },
+    { given: "https://secure.example:8443", want: { origin: "https://secure.example:8443", anyPort: false } },
+    { given: "http://www.acmejet.com/", want: undefined },
+    { given: "http://www.acmejet.com/path", want: undefined },
+    { given: "http://localhost:8080:*", want: undefined },
+    { given: "https://example.com:443", want: undefined },
+    { given: "ftp://example.com", want: undefined },
+    { given: "localhost:*", want: undefined },
+  ])("$given", ({ given, want }) => {
+    const pattern = parseOriginPattern(given);
+    expect(pattern === undefined ? undefined : { origin: pattern.origin, anyPort: pattern.anyPort }).toEqual(want);
   });
 });
 

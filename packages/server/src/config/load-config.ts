@@ -3,7 +3,7 @@
 // by file, line, path and rule.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parseHttpUrl } from "@webcallback/core";
+import { parseOriginPattern } from "@webcallback/core";
 import { Ajv, type ErrorObject } from "ajv";
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CONFIG_SCHEMA, type ConfigFile } from "./schema.js";
@@ -182,10 +182,7 @@ function crossProblems(config: ConfigFile, locator: Locator): ConfigProblem[] {
       );
     }
     (tenant.allowedBackOrigins ?? []).forEach((entry, i) => {
-      const anyPort = entry.endsWith(":*");
-      const url = parseHttpUrl(anyPort ? entry.slice(0, -2) : entry);
-      const text = anyPort ? entry.slice(0, -2) : entry;
-      if (url === undefined || url.origin.toLowerCase() !== text.toLowerCase() || (anyPort && url.port !== "")) {
+      if (parseOriginPattern(entry) === undefined) {
         add(
           [...base, "allowedBackOrigins", i],
           "origin",

@@ -1,7 +1,7 @@
 // What a configuration file may say: the JSON Schema checked at start-up, and the type
 // of a file that passed it. The schema already covers what the scheduler, the dialer
 // and the simulator will read (agents, dial plans, IVR scripts, webhook secret).
-import { DIALPLAN_ID_PATTERN } from "@webcallback/core";
+import { DIALPLAN_ID_PATTERN, ORIGIN_SHAPE } from "@webcallback/core";
 import { TOKEN_HASH_PATTERN } from "./token-hash.js";
 
 export interface RateWindow {
@@ -186,7 +186,7 @@ const tenant = {
       uniqueItems: true,
       items: {
         type: "string",
-        pattern: "^https?://[^/?#\\s]+$",
+        pattern: ORIGIN_SHAPE.source,
         description: "an origin: scheme, host and optional port (`:*` for any port), nothing after",
       },
     },

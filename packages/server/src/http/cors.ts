@@ -1,7 +1,7 @@
 // CORS for a tenant's site: an Origin that any tenant lists in allowedBackOrigins (the
 // same matching as back URLs, `:*` for any port) may call the endpoint with fetch.
 import type { ServerResponse } from "node:http";
-import { isAllowedBack } from "@webcallback/core";
+import { isAllowedBack, ORIGIN_SHAPE } from "@webcallback/core";
 
 /** What a browser may send and read; everything else the endpoint answers is a simple response. */
 const ALLOW_METHODS = "GET, POST";
@@ -21,7 +21,7 @@ export class CorsPolicy {
     let allowed = this.memo.get(origin);
     if (allowed === undefined) {
       // An Origin header is scheme://host[:port] and nothing more; `null` and paths never match.
-      allowed = /^https?:\/\/[^/?#\s]+$/i.test(origin) && isAllowedBack(origin, this.origins);
+      allowed = ORIGIN_SHAPE.test(origin) && isAllowedBack(origin, this.origins);
       if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       this.memo.set(origin, allowed);
     }
