@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -37,7 +37,13 @@ function header(source: string, comment = "//"): string {
 }
 
 // Peggy writes its .d.ts only from the CLI, so the grammar is compiled through it.
-async function compileGrammar(grammarPath: string): Promise<Map<string, string>> {
+interface CompiledGrammar {
+  readonly files: Map<string, string>;
+  /** Whether `$name$` reads as one token under the grammar just compiled. */
+  readonly isTokenName: (name: string) => boolean;
+}
+
+async function compileGrammar(grammarPath: string): Promise<CompiledGrammar> {
   const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
   try {
     const out = join(dir, "userdata-parser.js");
@@ -55,10 +61,18 @@ async function compileGrammar(grammarPath: string): Promise<Map<string, string>>
       out,
       grammarPath,
     ]);
-    return new Map([
+    const parser = (await import(pathToFileURL(out).href)) as {
+      parse: (input: string, options: { startRule: "Value" }) => { type: string; name?: string }[];
+    };
+    const isTokenName = (name: string) => {
+      const parts = parser.parse(`$${name}$`, { startRule: "Value" });
+      return parts.length === 1 && parts[0]?.type === "token" && parts[0].name === name;
+    };
+    const files = new Map([
       ["userdata-parser.js", await readFile(out, "utf8")],
       ["userdata-parser.d.ts", await readFile(join(dir, "userdata-parser.d.ts"), "utf8")],
     ]);
+    return { files, isTokenName };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -76,9 +90,10 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
   files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
   files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
-  files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled)}`);
+  const grammar = await compileGrammar(paths.grammar);
+  files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled, grammar.isTokenName)}`);
 
-  for (const [name, content] of await compileGrammar(paths.grammar)) {
+  for (const [name, content] of grammar.files) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
   return files;

@@ -210,14 +210,12 @@ export const ERROR_EXAMPLES = ${json(errors)} as const;
 `;
 }
 
-// The grammar's Token rule: a name that cannot match it could never be written in a value.
-const TOKEN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-export function renderTokens(doc: OpenApiDocument): string {
+/** `isTokenName` asks the compiled grammar: a name its Token rule cannot match could never be written. */
+export function renderTokens(doc: OpenApiDocument, isTokenName: (name: string) => boolean): string {
   const tokens = need(doc["x-webcallback-tokens"], "x-webcallback-tokens");
   const seen = new Set<string>();
   for (const token of tokens) {
-    if (typeof token.name !== "string" || !TOKEN_NAME.test(token.name)) {
+    if (typeof token.name !== "string" || !isTokenName(token.name)) {
       throw new Error(`x-webcallback-tokens: ${JSON.stringify(token.name)} is not a token name`);
     }
     if (seen.has(token.name)) throw new Error(`x-webcallback-tokens: ${token.name} is listed twice`);
