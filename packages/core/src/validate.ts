@@ -46,7 +46,11 @@ export function ctlError(code: CtlErrorCode, extra?: { detail?: string; retryAft
 /** A parameter's value: trimmed, and undefined when empty. */
 function param(params: RequestParams, name: string): string | undefined {
   const raw = params[name];
-  if (raw === undefined) return undefined;
+  if (raw === undefined || raw === "") return undefined;
+  // Most values start and end with a printable ASCII character: nothing to trim, no scan.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return raw;
   const value = raw.trim();
   return value === "" ? undefined : value;
 }
@@ -238,7 +242,9 @@ function check(params: RequestParams, directory: Directory, options: ValidateOpt
 }
 
 /** Runs the order of checks. Any failure of the directory or a hook is 19, never a throw. */
-export function validateRequest(params: RequestParams, directory: Directory, options: ValidateOptions = {}): Validation {
+const NO_OPTIONS: ValidateOptions = {};
+
+export function validateRequest(params: RequestParams, directory: Directory, options: ValidateOptions = NO_OPTIONS): Validation {
   try {
     return check(params, directory, options);
   } catch {
