@@ -202,7 +202,11 @@ export function validateConfig(value: unknown, file: string, text?: string): Con
     const parsed = parseDocument(text, { lineCounter: lines });
     doc = parsed.errors.length === 0 ? parsed : undefined;
   }
-  const locator = new Locator(doc, lines);
+  return check(value, file, new Locator(doc, lines));
+}
+
+/** The schema, then the checks across fields, each problem placed by `locator`. */
+function check(value: unknown, file: string, locator: Locator): ConfigFile {
   const validate = validator();
   if (!validate(value)) throw new ConfigError(file, schemaProblems(validate.errors ?? [], value, locator));
   const config = value as ConfigFile;
@@ -237,7 +241,8 @@ export function parseConfigText(text: string, file: string): ConfigFile {
       }),
     );
   }
-  return validateConfig(doc.toJS({ maxAliasCount: 100 }), file, text);
+  // The document parsed here also places the problems: no second parse.
+  return check(doc.toJS({ maxAliasCount: 100 }), file, new Locator(doc, lines));
 }
 
 /** Reads and checks a configuration file; throws ConfigError naming every mistake. */
