@@ -47,4 +47,11 @@ export {
   parseOriginPattern,
   withCtlError,
 } from "./urls.js";
-export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";
+export {
+  type AuthFailures,
+  type CtlErrorResult,
+  ctlError,
+  type ValidateOptions,
+  type Validation,
+  validateRequest,
+} from "./validate.js";

@@ -191,6 +191,16 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     105: { params: { dialplan_id: "77" } },
     106: { options: { rateLimit: () => 30 } },
   };
+  // A code checked at two steps is broken differently at each: 106 at step 4 is the failed-auth limit.
+  const stepBreakers: Readonly<Record<string, Breaker>> = {
+    "4:106": { options: { authFailures: { blockedFor: () => 600, failed: () => {} } } },
+  };
+  /** One rule of the order: a code at its step. */
+  interface Rule {
+    readonly step: number;
+    readonly code: CtlErrorCode;
+  }
+  const label = (rule: Rule) => (rule.code === CTL_ERROR.RATE_LIMITED ? `${rule.code} (step ${rule.step})` : String(rule.code));
   // Pairs no request can break together (a value both missing and wrong; an unknown queue's state): skipped to the next rule.
   const exclusive: readonly (readonly [CtlErrorCode, CtlErrorCode])[] = [
     [10, 14],
@@ -200,18 +210,18 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
   ];
   const isExclusive = (earlier: CtlErrorCode, later: CtlErrorCode) => exclusive.some(([a, b]) => a === earlier && b === later);
 
-  function breaker(code: CtlErrorCode): Breaker {
-    const found = breakers[code];
-    if (found === undefined) throw new Error(`no breaker for ${code}`);
+  function breaker(rule: Rule): Breaker {
+    const found = stepBreakers[`${rule.step}:${rule.code}`] ?? breakers[rule.code];
+    if (found === undefined) throw new Error(`no breaker for ${rule.code}`);
     return found;
   }
 
-  function run(base: Params, codes: readonly CtlErrorCode[]): Validation {
+  function run(base: Params, rules: readonly Rule[]): Validation {
     let params = base;
     let config = ACME;
     let options: ValidateOptions = {};
-    for (const code of codes) {
-      const { params: changes, tenant, options: extra } = breaker(code);
+    for (const rule of rules) {
+      const { params: changes, tenant, options: extra } = breaker(rule);
       params = given(params, changes);
       config = tenant?.(config) ?? config;
       options = { ...options, ...extra };
@@ -219,18 +229,18 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     return validateRequest(params, directoryOf(config, GLOBEX, INITECH), options);
   }
 
-  /** The codes a request of this type can be refused with, in the order they are checked. */
-  function sequence(type: "1" | "2"): CtlErrorCode[] {
+  /** The rules a request of this type can be refused by, in the order they are checked. */
+  function sequence(type: "1" | "2"): Rule[] {
     // Step 0 is transport (the server's); 19 is no rule a request breaks (see the throwing directory above).
     return ORDER_OF_CHECKS.filter((step) => step.step !== 0 && (step.when === undefined || step.when === type))
-      .flatMap((step) => step.codes)
-      .filter((code) => code !== CTL_ERROR.INTERNAL_ERROR);
+      .flatMap((step) => step.codes.map((code) => ({ step: step.step, code })))
+      .filter((rule) => rule.code !== CTL_ERROR.INTERNAL_ERROR);
   }
 
   it("ORDER_OF_CHECKS is the order of CONTRACT.md section 3", () => {
     // Pinned here because every pair below is derived from it: a reordered document must fail loudly.
     expect(ORDER_OF_CHECKS.filter((step) => step.step !== 0).flatMap((step) => step.codes)).toEqual([
-      15, 1, 2, 3, 104, 17, 10, 14, 12, 13, 11, 7, 8, 9, 11, 16, 101, 102, 103, 105, 106, 19,
+      15, 1, 2, 106, 3, 104, 17, 10, 14, 12, 13, 11, 7, 8, 9, 11, 16, 101, 102, 103, 105, 106, 19,
     ]);
   });
 
@@ -238,22 +248,22 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     ["1", TYPE1],
     ["2", TYPE2],
   ] as const) {
-    const codes = sequence(type);
-    const singles = codes.map((code) => ({ name: `type ${type}: breaking ${code} alone gives ${code}`, code }));
-    it.each(singles)("$name", ({ code }) => {
-      expect(outcome(run(base, [code]))).toBe(code);
+    const rules = sequence(type);
+    const singles = rules.map((rule) => ({ name: `type ${type}: breaking ${label(rule)} alone gives ${rule.code}`, rule }));
+    it.each(singles)("$name", ({ rule }) => {
+      expect(outcome(run(base, [rule]))).toBe(rule.code);
     });
 
-    const pairs = codes.slice(0, -1).map((earlier, i) => {
+    const pairs = rules.slice(0, -1).map((earlier, i) => {
       // For an exclusive pair, the first later rule that can be broken together with the earlier one.
-      const later = codes.slice(i + 1).find((code) => !isExclusive(earlier, code));
-      return { name: `type ${type}: ${earlier} before ${later ?? "nothing"}`, earlier, later };
+      const later = rules.slice(i + 1).find((rule) => !isExclusive(earlier.code, rule.code));
+      return { name: `type ${type}: ${label(earlier)} before ${later === undefined ? "nothing" : label(later)}`, earlier, later };
     });
     it.each(pairs)("$name", ({ earlier, later }) => {
-      if (later === undefined) throw new Error(`nothing to break together with ${earlier}`);
+      if (later === undefined) throw new Error(`nothing to break together with ${earlier.code}`);
       const shared = Object.keys(breaker(earlier).params ?? {}).filter((name) => name in (breaker(later).params ?? {}));
       expect(shared, "the two breakers must not overwrite each other").toEqual([]);
-      expect(outcome(run(base, [earlier, later]))).toBe(earlier);
+      expect(outcome(run(base, [earlier, later]))).toBe(earlier.code);
     });
   }
 
