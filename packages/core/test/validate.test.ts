@@ -662,3 +662,99 @@ describe("dialplan_id", () => {
     expect(accepted(validateRequest(TYPE1, demoDirectory)).dialplanId).toBeUndefined();
   });
 });
+
+describe("19 after the answer mode is known goes to back (issue 11)", () => {
+  const WITH_BACK = REQUEST_EXAMPLES.Example1CallNow.value;
+  const QUEUED_WITH_BACK = REQUEST_EXAMPLES.Example3WhenAgentAvailable.value;
+  /** The demo directory, with one lookup of Acme's failing. */
+  function failing(lookup: "channel" | "queue" | "hasDialPlan" | "tokenMatches"): Directory {
+    return {
+      tenant: (name) => {
+        const tenant = demoDirectory.tenant(name);
+        if (tenant === undefined) return undefined;
+        return Object.assign(Object.create(tenant), {
+          [lookup]: () => {
+            throw new Error(`${lookup} unavailable`);
+          },
+        });
+      },
+    };
+  }
+
+  it.each([
+    { name: "channel lookup throws", given: WITH_BACK, lookup: "channel" as const },
+    { name: "queue lookup throws", given: QUEUED_WITH_BACK, lookup: "queue" as const },
+    { name: "token check throws", given: WITH_BACK, lookup: "tokenMatches" as const },
+    { name: "dial plan lookup throws", given: given(WITH_BACK, { dialplan_id: "1" }), lookup: "hasDialPlan" as const },
+  ])("$name: 19 redirected to the allowed back", ({ given: params, lookup }) => {
+    const result = validateRequest(params, failing(lookup));
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBe(params.back);
+  });
+
+  it("a rate-limit hook that throws: 19 redirected too", () => {
+    const result = validateRequest(WITH_BACK, demoDirectory, {
+      rateLimit: () => {
+        throw new Error("limiter down");
+      },
+    });
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBe(WITH_BACK.back);
+  });
+
+  it.each([
+    { name: "the tenant lookup itself throws", given: WITH_BACK, directory: brokenDirectory },
+    { name: "no back given", given: given(WITH_BACK, { back: null }), directory: failing("channel") },
+    { name: "a back the tenant does not allow", given: given(WITH_BACK, { back: "http://evil.invalid/" }), directory: failing("tokenMatches") },
+  ])("$name: 19 in JSON", ({ given: params, directory }) => {
+    const result = validateRequest(params, directory);
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBeUndefined();
+  });
+});
+
+describe("the failed-authentication limit at step 4", () => {
+  function recorder(blockedFor: number | undefined) {
+    const calls: string[] = [];
+    const authFailures = {
+      blockedFor: () => {
+        calls.push("blockedFor");
+        return blockedFor;
+      },
+      failed: () => {
+        calls.push("failed");
+      },
+    };
+    return { calls, authFailures };
+  }
+
+  it("counts a wrong token as a failure, and a right one not", () => {
+    const wrong = recorder(undefined);
+    expect(outcome(validateRequest(given(TYPE1, { token: "guess" }), demoDirectory, { authFailures: wrong.authFailures }))).toBe(3);
+    expect(wrong.calls).toEqual(["blockedFor", "failed"]);
+    const right = recorder(undefined);
+    expect(outcome(validateRequest(TYPE1, demoDirectory, { authFailures: right.authFailures }))).toBe("ok");
+    expect(right.calls).toEqual(["blockedFor"]);
+  });
+
+  it("a blocked address gets 106 with Retry-After even with the right token, and the token is not looked at", () => {
+    const blocked = recorder(420);
+    const result = validateRequest(TYPE1, demoDirectory, { authFailures: blocked.authFailures });
+    expect(outcome(result)).toBe(CTL_ERROR.RATE_LIMITED);
+    expect(result.ok ? undefined : result.error.retryAfterSeconds).toBe(420);
+    expect(blocked.calls).toEqual(["blockedFor"]);
+  });
+
+  it("is not asked before the tenant checks (1, 2) pass", () => {
+    const blocked = recorder(420);
+    expect(outcome(validateRequest(given(TYPE1, { tenant: "Nobody" }), demoDirectory, { authFailures: blocked.authFailures }))).toBe(1);
+    expect(blocked.calls).toEqual([]);
+  });
+
+  it("106 at step 4 follows the redirect rule", () => {
+    const blocked = recorder(60);
+    const result = validateRequest(REQUEST_EXAMPLES.Example1CallNow.value, demoDirectory, { authFailures: blocked.authFailures });
+    expect(outcome(result)).toBe(CTL_ERROR.RATE_LIMITED);
+    expect(result.redirect).toBe(REQUEST_EXAMPLES.Example1CallNow.value.back);
+  });
+});

@@ -4,10 +4,11 @@ import type { Server } from "node:http";
 import type { CallbackRequest, Directory, DirectoryTenant } from "@webcallback/core";
 import { type Clock, systemClock } from "./clock.js";
 import { ConfigDirectory, ConfigTenant } from "./config/config-directory.js";
+import { applyDialPlan } from "./config/dial-plan.js";
 import type { TenantRateLimit } from "./config/schema.js";
 import { CorsPolicy } from "./http/cors.js";
 import { RequestHandler } from "./http/handler.js";
-import { defaultMaxConnections } from "./http/connections.js";
+import { defaultMaxConnections } from "./http/limits.js";
 import {
   createTransport,
   DEFAULT_TRANSPORT_LIMITS,
@@ -20,7 +21,6 @@ import {
 import { Health } from "./ops/health.js";
 import { createLogger, type Logger } from "./ops/logger.js";
 import { Metrics } from "./ops/metrics.js";
-import { applyDialPlan } from "./config/dial-plan.js";
 import { FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store/store.js";
 
@@ -47,6 +47,8 @@ export interface WebcallbackServerOptions {
   readonly maxPendingCommits?: number;
   /** How long close() waits for open connections before cutting them (default 10 000 ms). */
   readonly drainTimeoutMs?: number;
+  /** The per-phone and per-client rate limiter; a fresh one on the server clock by default. */
+  readonly rateLimiter?: RateLimiter;
   /** Timeouts and the connection cap; each missing one takes its default (http/listen.ts). */
   readonly limits?: Partial<TransportLimits>;
 }
@@ -118,7 +120,7 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
   const clock = options.clock ?? systemClock;
   const store = options.store;
   const health = new Health(store, log, options.probeIntervalMs ?? 1000);
-  const limiter = new RateLimiter(() => clock.now());
+  const limiter = options.rateLimiter ?? new RateLimiter(() => clock.now());
   const failedAuthWindow = options.directory instanceof ConfigDirectory ? options.directory.failedAuthLimit : undefined;
   const failedAuth = failedAuthWindow === undefined ? undefined : new FailedAuthLimiter(failedAuthWindow, () => clock.now());
   const handler = new RequestHandler({

@@ -2,40 +2,12 @@
 // room (a half-open socket that never sent a request goes first), and when none is idle the
 // newcomer is refused. Each connection's requests in flight are counted so that a
 // connection the server gives up on is closed only after the answers it owes have left.
-import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 
-/**
- * Connections kept open at most, when the file-descriptor limit does not call for fewer.
- * @default 10_000
- */
-export const DEFAULT_MAX_CONNECTIONS = 10_000;
-
-/** File descriptors left for the store, logs and outgoing calls when the cap follows the fd limit. */
-const RESERVED_FDS = 128;
-
 /** How many of the least recently active connections are looked at for one to evict. */
 const EVICTION_LOOKS = 8;
-
-/**
- * The cap for this process: DEFAULT_MAX_CONNECTIONS, or fewer when the soft limit on open
- * files (Linux: /proc/self/limits) would run out first.
- */
-export function defaultMaxConnections(limitsText = readLimits()): number {
-  const match = /^Max open files\s+(\d+)/m.exec(limitsText ?? "");
-  if (match === null) return DEFAULT_MAX_CONNECTIONS;
-  return Math.max(16, Math.min(DEFAULT_MAX_CONNECTIONS, Number(match[1]) - RESERVED_FDS));
-}
-
-function readLimits(): string | undefined {
-  try {
-    return readFileSync("/proc/self/limits", "utf8");
-  } catch {
-    return undefined;
-  }
-}
 
 interface ConnectionState {
   inFlight: number;

@@ -220,9 +220,7 @@ export class RequestHandler {
       available: this.o.health.available && this.pendingCommits < this.o.maxPendingCommits,
       unavailableRetryAfterSeconds: this.o.unavailableRetryAfterSeconds,
       rateLimit: (request, tenant) =>
-        this.o.limiter.check(tenant.name, this.o.rateLimitOf(tenant), this.o.dialledNumber(tenant, request), () =>
-          this.clientAddress(req),
-        ),
+        this.o.limiter.check(tenant.name, this.o.rateLimitOf(tenant), this.o.dialledNumber(tenant, request), () => this.clientAddress(req)),
       authFailures: this.authFailures(req),
     });
     // Past validation the answer mode is known: even an unexpected failure goes to back.

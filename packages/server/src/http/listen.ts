@@ -6,6 +6,9 @@ import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
 import { isLoopbackHost } from "@webcallback/core";
 import { type ConnectionEvents, ConnectionGuard } from "./connections.js";
+import type { TransportLimits } from "./limits.js";
+
+export { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./limits.js";
 
 export interface TlsMaterial {
   /** PEM text or bytes, not paths. */
@@ -33,35 +36,6 @@ export function transportProblem(options: TransportOptions): string | undefined 
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-export interface TransportLimits {
-  /**
-   * A request's headers must arrive within this many ms of the connection or the last answer.
-   * @default 10_000
-   */
-  readonly headersTimeoutMs: number;
-  /**
-   * The whole request (headers and body) must arrive within this many ms.
-   * @default 30_000
-   */
-  readonly requestTimeoutMs: number;
-  /**
-   * An idle keep-alive connection is closed after this many ms.
-   * @default 5_000
-   */
-  readonly keepAliveTimeoutMs: number;
-  /**
-   * Open connections at most (see http/connections.ts).
-   * @default defaultMaxConnections(): 10 000, or fewer under a low limit on open files
-   */
-  readonly maxConnections: number;
-}
-
-export const DEFAULT_TRANSPORT_LIMITS: Omit<TransportLimits, "maxConnections"> = {
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
-};
 
 /** How long a socket we gave up on may take to flush its last answer before it is cut. */
 const FLUSH_GRACE_MS = 1_000;
