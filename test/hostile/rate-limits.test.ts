@@ -66,20 +66,20 @@ interface Answer {
 /** A GET from a chosen loopback address (127.0.0.x), so the test can be several clients. */
 function get(server: ServerProcess, query: Record<string, string>, from = "127.0.0.1"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      `${server.url}${ENDPOINT_PATH}?${new URLSearchParams(query)}`,
-      { localAddress: from, agent: false },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk: Buffer) => {
-          text += chunk.toString();
+    const req = request(`${server.url}${ENDPOINT_PATH}?${new URLSearchParams(query)}`, { localAddress: from, agent: false }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      res.on("end", () => {
+        const retryAfter = res.headers["retry-after"];
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(text),
+          retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
         });
-        res.on("end", () => {
-          const retryAfter = res.headers["retry-after"];
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), retryAfter: typeof retryAfter === "string" ? retryAfter : undefined });
-        });
-      },
-    );
+      });
+    });
     req.on("error", reject);
     req.end();
   });

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { REQUEST_EXAMPLES } from "@webcallback/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ENDPOINT } from "../support/callback-client.ts";
-import { readStoredRequests } from "../support/store-reader.ts";
 import { type ServerProcess, startServer } from "../support/server-process.ts";
+import { readStoredRequests } from "../support/store-reader.ts";
 
 const { back: _back, ...JSON_MODE } = REQUEST_EXAMPLES.Example1CallNow.value;
 const VALID_QUERY = new URLSearchParams(JSON_MODE).toString();

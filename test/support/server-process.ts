@@ -59,7 +59,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
   if (!args.includes("--db")) args.push("--db", ":memory:");
   const command = [process.execPath, ...(options.nodeArgs ?? []), CLI, "serve", "--host", "127.0.0.1", "--port", String(port), ...args];
   const limited =
-    options.openFilesLimit === undefined ? command : ["/bin/bash", "-c", `ulimit -n ${options.openFilesLimit} && exec "$@"`, "bash", ...command];
+    options.openFilesLimit === undefined
+      ? command
+      : ["/bin/bash", "-c", `ulimit -n ${options.openFilesLimit} && exec "$@"`, "bash", ...command];
   const [program = process.execPath, ...programArgs] = limited;
   const child = spawn(program, programArgs, {
     cwd: REPO_ROOT,

@@ -705,7 +705,11 @@ describe("19 after the answer mode is known goes to back (issue 11)", () => {
   it.each([
     { name: "the tenant lookup itself throws", given: WITH_BACK, directory: brokenDirectory },
     { name: "no back given", given: given(WITH_BACK, { back: null }), directory: failing("channel") },
-    { name: "a back the tenant does not allow", given: given(WITH_BACK, { back: "http://evil.invalid/" }), directory: failing("tokenMatches") },
+    {
+      name: "a back the tenant does not allow",
+      given: given(WITH_BACK, { back: "http://evil.invalid/" }),
+      directory: failing("tokenMatches"),
+    },
   ])("$name: 19 in JSON", ({ given: params, directory }) => {
     const result = validateRequest(params, directory);
     expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
