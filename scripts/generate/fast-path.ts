@@ -280,8 +280,10 @@ function describeNode(node: Node): string {
 
 /** The fast parser's module text for a grammar AST after Peggy's checks and transforms. */
 export function renderFastPath(grammar: Grammar, options: FastPathOptions): { js: string; dts: string } {
-  if ((grammar.imports ?? []).length > 0) throw new Unsupported("imports");
-  if (grammar.initializer || grammar.topLevelInitializer) throw new Unsupported("an initializer");
+  if ((grammar.imports ?? []).length > 0) throw new Error("fast path: the grammar uses imports, which it does not support");
+  if (grammar.initializer || grammar.topLevelInitializer) {
+    throw new Error("fast path: the grammar uses an initializer, which it does not support");
+  }
   const rules = new Map(grammar.rules.map((rule) => [rule.name, rule]));
   const actions: Action[] = [];
   const functions: string[] = [];
