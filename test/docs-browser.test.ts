@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { REPO_ROOT, type ServerProcess, startServer } from "./support/server-process.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's package; WEBCALLBACK_CHROMIUM points elsewhere (and lets the missing case be tried).
+const CHROMIUM = process.env.WEBCALLBACK_CHROMIUM ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 const MISSING = `Chromium is missing at ${CHROMIUM}: install the Debian package chromium (apt-get install -y chromium)`;
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
