@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
+import peggy from "peggy";
 import { parse as parseYaml } from "yaml";
+import { type FastPathOutput, fastPathPlugin } from "./generate/fast-path.ts";
 import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderTokens } from "./generate/render.ts";
 
 // Tools (peggy) always come from this repository; --root only moves the sources and outputs.
@@ -43,20 +45,39 @@ interface CompiledGrammar {
   readonly isTokenName: (name: string) => boolean;
 }
 
+const START_RULES = ["PairList", "Value"];
+const RETURN_TYPES = {
+  PairList: "{ name: string; value: string }[]",
+  Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
+};
+
+// The same grammar through the fast-path plugin: a second parser that falls back to the first.
+async function compileFastPath(grammarPath: string): Promise<Map<string, string>> {
+  const output: FastPathOutput = {};
+  const plugin = fastPathPlugin({ startRules: START_RULES, fullParser: "./userdata-parser.js", returnTypes: RETURN_TYPES }, output);
+  peggy.generate(await readFile(grammarPath, "utf8"), {
+    allowedStartRules: START_RULES,
+    output: "ast",
+    grammarSource: grammarPath,
+    plugins: [plugin as unknown as peggy.Plugin],
+  });
+  if (output.js === undefined || output.dts === undefined) throw new Error("fast path: the plugin's pass did not run");
+  return new Map([
+    ["userdata-fast.js", output.js],
+    ["userdata-fast.d.ts", output.dts],
+  ]);
+}
+
 async function compileGrammar(grammarPath: string): Promise<CompiledGrammar> {
   const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
   try {
     const out = join(dir, "userdata-parser.js");
-    const returnTypes = {
-      PairList: "{ name: string; value: string }[]",
-      Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
-    };
     await run(process.execPath, [
       join(repository, "node_modules/peggy/bin/peggy.js"),
       "--format=es",
-      "--allowed-start-rules=PairList,Value",
+      `--allowed-start-rules=${START_RULES.join(",")}`,
       "--dts",
-      `--return-types=${JSON.stringify(returnTypes)}`,
+      `--return-types=${JSON.stringify(RETURN_TYPES)}`,
       "--output",
       out,
       grammarPath,
@@ -93,7 +114,7 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   const grammar = await compileGrammar(paths.grammar);
   files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled, grammar.isTokenName)}`);
 
-  for (const [name, content] of grammar.files) {
+  for (const [name, content] of [...grammar.files, ...(await compileFastPath(paths.grammar))]) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
   return files;
