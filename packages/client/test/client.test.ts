@@ -188,7 +188,7 @@ describe("local checks stop a request the server would certainly refuse", () => 
 /** A fetch that answers every request with `response` and records what it was sent. */
 function answering(response: () => Response) {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = vi.fn(async (input: Request | string | URL, init?: RequestInit) => {
     requests.push(input instanceof Request ? input : new Request(input, init));
     return response();
   });
