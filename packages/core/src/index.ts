@@ -48,5 +48,6 @@ export {
   parseHttpUrl,
   parseOriginPattern,
   withCtlError,
+  withInteractionGuid,
 } from "./urls.js";
 export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";
