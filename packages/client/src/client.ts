@@ -46,7 +46,8 @@ export interface WebCallbackClient {
 
 type CallbackFields = components["schemas"]["CallbackRequest"];
 
-function baseUrlOf(options: ClientOptions): string {
+/** The base URL a client of these options talks to (a region resolved through the document's servers). */
+export function baseUrlOf(options: Pick<ClientOptions, "baseUrl" | "region">): string {
   if (options.region !== undefined) {
     if (!Object.hasOwn(SERVERS, options.region)) {
       throw new RangeError(`unknown region ${options.region}`);
