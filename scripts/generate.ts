@@ -12,7 +12,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import peggy from "peggy";
 import { parse as parseYaml } from "yaml";
 import { type FastPathOutput, fastPathPlugin } from "./generate/fast-path.ts";
-import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderTokens } from "./generate/render.ts";
+import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderServers, renderTokens } from "./generate/render.ts";
 
 // Tools (peggy) always come from this repository; --root only moves the sources and outputs.
 const repository = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -110,6 +110,7 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   files.set("openapi.ts", `${header("openapi/webcallback.yaml")}\n${astToString(ast)}`);
   files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
   files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
+  files.set("servers.ts", `${header("openapi/webcallback.yaml")}\n${renderServers(bundled)}`);
   files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
   const grammar = await compileGrammar(paths.grammar);
   files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled, grammar.isTokenName)}`);

@@ -254,7 +254,7 @@ describe("CORS for a tenant's site", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(allowed ? origin : null);
     expect(preflight.headers.get("access-control-allow-methods")).toBe(allowed ? "GET, POST" : null);
-    expect(preflight.headers.get("access-control-allow-headers")).toBe(allowed ? "Content-Type" : null);
+    expect(preflight.headers.get("access-control-allow-headers")).toBe(allowed ? "Content-Type, X-Request-Id" : null);
     expect(preflight.headers.get("cache-control")).toBe("no-store");
   });
 

@@ -51,7 +51,14 @@ interface Example {
   "x-request"?: Record<string, string>;
 }
 
+interface Server {
+  url: string;
+  description?: string;
+  "x-region"?: string;
+}
+
 export interface OpenApiDocument {
+  servers?: Server[];
   paths: Record<string, { post?: { requestBody?: { "x-max-bytes"?: number } } }>;
   components: {
     parameters: Record<string, Parameter>;
@@ -123,6 +130,11 @@ export interface CtlErrorEntry {
 }
 
 export const CATALOGUE: { readonly [Code in CtlErrorCode]: CtlErrorEntry } = ${json(entries)};
+
+/** Each code's message and HTTP status alone: the small table a browser bundle carries. */
+export const CTL_ERROR_MESSAGES: { readonly [Code in CtlErrorCode]: readonly [message: string, httpStatus: number] } = ${json(
+    Object.fromEntries(errors.map((e) => [e.code, [e.message, e.status]])),
+  )};
 
 export interface CheckStep {
   readonly step: number;
@@ -240,5 +252,24 @@ export interface TokenEntry {
 }
 
 export const TOKENS: { readonly [Name in TokenName]: TokenEntry } = ${json(entries)};
+`;
+}
+
+/** Every server of the document under its `x-region` name, the client's `region` option. */
+export function renderServers(doc: OpenApiDocument): string {
+  const servers = need(doc.servers, "servers");
+  const regions: Record<string, string> = {};
+  for (const server of servers) {
+    const region = server["x-region"];
+    if (typeof region !== "string" || !/^[a-z][a-z0-9-]*$/.test(region)) {
+      throw new Error(`servers: ${server.url} needs an x-region name of lower-case letters, digits and -`);
+    }
+    if (regions[region] !== undefined) throw new Error(`servers: x-region ${region} is used twice`);
+    regions[region] = server.url.replace(/\/+$/, "");
+  }
+  return `/** The base URL of each of the document's servers by its x-region name, in the document's order. */
+export const SERVERS = ${json(regions)} as const;
+
+export type Region = keyof typeof SERVERS;
 `;
 }

@@ -1,6 +1,6 @@
 // How a validation becomes an HTTP answer (CONTRACT.md section 2): a 302 to back, or JSON.
 import type { components } from "./generated/openapi.js";
-import { withCtlError } from "./urls.js";
+import { withCtlError, withInteractionGuid } from "./urls.js";
 import type { CtlErrorResult } from "./validate.js";
 
 export type AcceptedBody = components["schemas"]["Accepted"];
@@ -36,7 +36,11 @@ export function errorAnswer(error: CtlErrorResult, redirect: string | undefined)
   return json(error.httpStatus, body, extra);
 }
 
-/** The answer to an accepted (and committed) request. */
-export function acceptedAnswer(body: AcceptedBody, redirect: string | undefined): Answer {
-  return redirect === undefined ? json(202, body) : redirectTo(redirect);
+/**
+ * The answer to an accepted (and committed) request. `guidInBack` is the tenant's redirectWithGuid:
+ * the redirect then carries the interaction guid for the result page to show.
+ */
+export function acceptedAnswer(body: AcceptedBody, redirect: string | undefined, guidInBack = false): Answer {
+  if (redirect === undefined) return json(202, body);
+  return redirectTo(guidInBack ? withInteractionGuid(redirect, body.interaction_guid) : redirect);
 }

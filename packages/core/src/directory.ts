@@ -26,6 +26,8 @@ export interface DirectoryTenant {
   readonly allowedCallbackHosts: readonly string[];
   /** Loopback, private and link-local callback hosts are refused unless this is true. */
   readonly allowPrivateCallbackHosts?: boolean;
+  /** A successful redirect adds `ctl_interaction_guid=<guid>` to back (off unless the tenant opts in). */
+  readonly redirectWithGuid?: boolean;
   /** Must compare in constant time (the server compares SHA-256 digests; tests may compare plain text). */
   tokenMatches(token: string): boolean;
   channel(number: string): DirectoryChannel | undefined;

@@ -6,6 +6,7 @@ export {
   CATALOGUE,
   type CheckStep,
   CTL_ERROR,
+  CTL_ERROR_MESSAGES,
   type CtlErrorCode,
   type CtlErrorEntry,
   type CtlErrorName,
@@ -14,6 +15,7 @@ export {
 export { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "./generated/examples.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/rules.js";
+export { type Region, SERVERS } from "./generated/servers.js";
 export { TOKEN_NAMES, TOKENS, type TokenEntry, type TokenName } from "./generated/tokens.js";
 export {
   formatUserData,
@@ -46,6 +48,7 @@ export {
   parseHttpUrl,
   parseOriginPattern,
   withCtlError,
+  withInteractionGuid,
 } from "./urls.js";
 export {
   type AuthFailures,

@@ -130,13 +130,23 @@ export function isAllowedCallbackUrl(value: string, policy: CallbackHostPolicy):
   return policy.allowPrivateCallbackHosts === true || !isPrivateHost(url.hostname);
 }
 
-/** `back` with `ctl_error=N` added to its query, before any fragment. */
-export function withCtlError(back: string, code: number): string {
+/** `back` with `name=value` added to its query, before any fragment; `value` must need no escaping. */
+function withParameter(back: string, name: string, value: string): string {
   const hashAt = back.indexOf("#");
   const base = hashAt === -1 ? back : back.slice(0, hashAt);
   const fragment = hashAt === -1 ? "" : back.slice(hashAt);
   const q = base.indexOf("?");
   const query = q === -1 ? undefined : base.slice(q + 1);
   const separator = query === undefined ? "?" : query === "" || query.endsWith("&") ? "" : "&";
-  return `${base}${separator}ctl_error=${code}${fragment}`;
+  return `${base}${separator}${name}=${value}${fragment}`;
+}
+
+/** `back` with `ctl_error=N` added to its query, before any fragment. */
+export function withCtlError(back: string, code: number): string {
+  return withParameter(back, "ctl_error", String(code));
+}
+
+/** `back` with `ctl_interaction_guid=<guid>` added the same way (a tenant's redirectWithGuid). */
+export function withInteractionGuid(back: string, interactionGuid: string): string {
+  return withParameter(back, "ctl_interaction_guid", encodeURIComponent(interactionGuid));
 }

@@ -74,4 +74,14 @@ describe("acceptedAnswer", () => {
       body: undefined,
     });
   });
+
+  it.each([
+    { back: BACK, location: `${BACK}?ctl_interaction_guid=${body.interaction_guid}` },
+    { back: `${BACK}?x=1#f`, location: `${BACK}?x=1&ctl_interaction_guid=${body.interaction_guid}#f` },
+    { back: `${BACK}?`, location: `${BACK}?ctl_interaction_guid=${body.interaction_guid}` },
+  ])("adds ctl_interaction_guid to $back when the tenant opts in (redirectWithGuid)", ({ back, location }) => {
+    expect(acceptedAnswer(body, back, true)).toEqual({ status: 302, headers: { "cache-control": "no-store", location }, body: undefined });
+    // The JSON answer is the same either way.
+    expect(acceptedAnswer(body, undefined, true)).toEqual(acceptedAnswer(body, undefined));
+  });
 });

@@ -263,6 +263,106 @@ export const CATALOGUE: { readonly [Code in CtlErrorCode]: CtlErrorEntry } = {
   }
 };
 
+/** Each code's message and HTTP status alone: the small table a browser bundle carries. */
+export const CTL_ERROR_MESSAGES: { readonly [Code in CtlErrorCode]: readonly [message: string, httpStatus: number] } = {
+  "1": [
+    "Tenant not enabled.",
+    403
+  ],
+  "2": [
+    "Web callback not enabled.",
+    403
+  ],
+  "3": [
+    "Invalid authentication token.",
+    401
+  ],
+  "7": [
+    "Queue id provided is invalid.",
+    400
+  ],
+  "8": [
+    "Queue is disabled.",
+    409
+  ],
+  "9": [
+    "Queue direction is not 'Outbound'",
+    409
+  ],
+  "10": [
+    "Missing Callback type.",
+    400
+  ],
+  "11": [
+    "Callback delay is not numeric",
+    400
+  ],
+  "12": [
+    "Missing channel information for callback type 1.",
+    400
+  ],
+  "13": [
+    "Invalid channel number provided.",
+    400
+  ],
+  "14": [
+    "Unknown callback type specified.",
+    400
+  ],
+  "15": [
+    "Service unavailable.",
+    503
+  ],
+  "16": [
+    "External data maximum length exceeded(500 character limit)",
+    400
+  ],
+  "17": [
+    "Phone number not provided.",
+    400
+  ],
+  "19": [
+    "Internal Error.",
+    500
+  ],
+  "101": [
+    "Malformed ctl_userdata.",
+    400
+  ],
+  "102": [
+    "Malformed extTransactionData.",
+    400
+  ],
+  "103": [
+    "ctl_callbackUrl is not an absolute http(s) URL on a host the tenant allows.",
+    400
+  ],
+  "104": [
+    "back is not an absolute http(s) URL on an origin the tenant allows.",
+    400
+  ],
+  "105": [
+    "dialplan_id is not a dial plan of the tenant.",
+    400
+  ],
+  "106": [
+    "Too many requests; try again later.",
+    429
+  ],
+  "107": [
+    "Request body over 64 KiB.",
+    413
+  ],
+  "108": [
+    "Body must be application/x-www-form-urlencoded.",
+    415
+  ],
+  "109": [
+    "HTTPS required.",
+    403
+  ]
+};
+
 export interface CheckStep {
   readonly step: number;
   readonly rule: string;

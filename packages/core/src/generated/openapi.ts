@@ -124,6 +124,13 @@ export type components = {
             detail?: string;
         };
         /**
+         * @description A small accessible HTML page for a browser navigation (a request whose
+         *     `Accept` ranks `text/html` above `application/json`) that cannot be
+         *     redirected: it states the error's message, or on success the
+         *     interaction guid, with the same status as the JSON answer.
+         */
+        HtmlPage: string;
+        /**
          * @description Posted to `ctl_callbackUrl` when the request reaches its end. Every
          *     user-data pair of `ctl_userdata` comes first, in order, with its
          *     `$token$` placeholders replaced; then the system fields below.
@@ -159,6 +166,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Accepted"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /**
@@ -181,6 +189,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The token is missing or not one of the tenant's (JSON mode). */
@@ -191,6 +200,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The tenant or its web callback is not enabled, or plain HTTP was refused (JSON mode). */
@@ -201,6 +211,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The queue cannot take callbacks (JSON mode). */
@@ -211,6 +222,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The request body is over 64 KiB. */
@@ -221,6 +233,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The body is not `application/x-www-form-urlencoded`. */
@@ -231,6 +244,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The tenant's rate limit was reached (JSON mode). */
@@ -242,6 +256,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description An unexpected failure (JSON mode). */
@@ -252,6 +267,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
         /** @description The service cannot take requests now; always JSON. */
@@ -263,6 +279,7 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+                "text/html": components["schemas"]["HtmlPage"];
             };
         };
     };
@@ -355,7 +372,11 @@ export type components = {
         CacheControl: "no-store";
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
-        /** @description `back`, unchanged on success, with `ctl_error=N` added to its query on error. */
+        /**
+         * @description `back`, unchanged on success, with `ctl_error=N` added to its query on
+         *     error. A tenant that opts in (`redirectWithGuid: true` in the directory)
+         *     gets `ctl_interaction_guid=<guid>` added the same way on success.
+         */
         Location: string;
     };
     pathItems: never;

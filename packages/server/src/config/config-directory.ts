@@ -35,6 +35,7 @@ export class ConfigTenant implements DirectoryTenant {
   readonly allowedBackOrigins: readonly string[];
   readonly allowedCallbackHosts: readonly string[];
   readonly allowPrivateCallbackHosts: boolean;
+  readonly redirectWithGuid: boolean;
   readonly webhookSecret: string | undefined;
   readonly rateLimit: TenantRateLimit | undefined;
   readonly defaultDialPlan: string | undefined;
@@ -55,6 +56,7 @@ export class ConfigTenant implements DirectoryTenant {
     this.allowedBackOrigins = config.allowedBackOrigins ?? [];
     this.allowedCallbackHosts = config.allowedCallbackHosts ?? [];
     this.allowPrivateCallbackHosts = config.allowPrivateCallbackHosts ?? false;
+    this.redirectWithGuid = config.redirectWithGuid ?? false;
     this.webhookSecret = config.webhookSecret;
     this.rateLimit = config.rateLimit;
     this.defaultDialPlan = config.defaultDialPlan;

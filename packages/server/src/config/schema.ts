@@ -74,6 +74,8 @@ export interface TenantConfig {
   readonly allowedBackOrigins?: readonly string[];
   readonly allowedCallbackHosts?: readonly string[];
   readonly allowPrivateCallbackHosts?: boolean;
+  /** A successful redirect adds `ctl_interaction_guid=<guid>` to back; off by default (the seed's behaviour). */
+  readonly redirectWithGuid?: boolean;
   readonly rateLimit?: TenantRateLimit;
 }
 
@@ -209,6 +211,7 @@ const tenant = {
       },
     },
     allowPrivateCallbackHosts: { type: "boolean" },
+    redirectWithGuid: { type: "boolean" },
     rateLimit: {
       type: "object",
       additionalProperties: false,

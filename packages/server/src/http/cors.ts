@@ -3,9 +3,9 @@
 import type { ServerResponse } from "node:http";
 import { isAllowedBack, ORIGIN_SHAPE } from "@webcallback/core";
 
-/** What a browser may send and read; everything else the endpoint answers is a simple response. */
+/** What a browser may send and read: the client sends Content-Type on a POST and X-Request-Id when asked. */
 const ALLOW_METHODS = "GET, POST";
-const ALLOW_HEADERS = "Content-Type";
+const ALLOW_HEADERS = "Content-Type, X-Request-Id";
 const EXPOSE_HEADERS = "Retry-After, X-Request-Id";
 const MAX_AGE_SECONDS = "600";
 

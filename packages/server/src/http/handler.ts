@@ -31,6 +31,7 @@ import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
 import type { CorsPolicy } from "./cors.js";
 import { docsSite, isDocsPath } from "./docs.js";
+import { forBrowser } from "./html-page.js";
 import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
 
 export { ENDPOINT_PATH };
@@ -296,7 +297,7 @@ export class RequestHandler {
         () => {
           this.commitSettled();
           // The answer leaves only now that the commit has returned.
-          this.send(res, acceptedAnswer(body, redirect), id);
+          this.send(res, forBrowser(req, acceptedAnswer(body, redirect, validation.tenant.redirectWithGuid === true)), id);
           const ms = performance.now() - started;
           this.o.metrics.accepted(ms / 1000);
           this.logLine(req, ENDPOINT_PATH, res.statusCode, undefined, id, ms, interactionGuid);
@@ -345,7 +346,7 @@ export class RequestHandler {
     } else {
       answer = errorAnswer(error, redirect);
     }
-    this.send(res, answer, id);
+    this.send(res, forBrowser(req, answer), id);
     const ms = performance.now() - started;
     // Only callback requests count in the request metrics; a refused probe or 404 does not.
     if (path === ENDPOINT_PATH) this.o.metrics.rejected(error.ctlError, ms / 1000);

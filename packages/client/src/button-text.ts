@@ -1,0 +1,40 @@
+// What the button says to a visitor, in plain words. The catalogue's message follows, so the
+// exact reason is always shown; only the lead-in differs by what the visitor can do about it.
+import type { CallbackRefused } from "./result.js";
+
+/** Codes a visitor can fix by correcting the phone number. */
+const PHONE_CODES: ReadonlySet<number> = new Set([17]);
+/** Codes that pass with time: the service is busy or down. */
+const LATER_CODES: ReadonlySet<number> = new Set([15, 106]);
+
+export function refusalText(failure: Pick<CallbackRefused, "ctlError" | "message">): string {
+  const lead = PHONE_CODES.has(failure.ctlError)
+    ? "Please check your phone number."
+    : LATER_CODES.has(failure.ctlError)
+      ? "We cannot take your request right now; please try again in a few minutes."
+      : "Sorry, we could not take your request.";
+  return `${lead} ${failure.message} (error ${failure.ctlError})`;
+}
+
+export const TEXT = {
+  phone: "Your phone number",
+  when: "When should we call?",
+  now: "Now",
+  agent: "When an agent is free",
+  submit: "Call me back",
+  sending: "Sending your request…",
+  accepted: "Thank you. We will call you back.",
+  reference: "Your reference:",
+  unreachable: "We could not reach the callback service. Please check your connection and try again.",
+} as const;
+
+/** "In 5 minutes", "In 90 seconds", "In 1 hour". */
+export function delayText(seconds: number): string {
+  const [amount, unit] =
+    seconds % 3600 === 0 && seconds >= 3600
+      ? [seconds / 3600, "hour"]
+      : seconds % 60 === 0 && seconds >= 60
+        ? [seconds / 60, "minute"]
+        : [seconds, "second"];
+  return `In ${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,162 @@
+// <webcallback-button> in real Chromium (Debian's `chromium`, driven by playwright-core):
+// a page of the partner-site example embeds the button; the test types a phone number,
+// clicks, and sees the outcome; the call is looked up in /sim/calls. Screenshots of each
+// state go to test-results/. Without Chromium the tests are skipped, except under CI=true.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CATALOGUE } from "@webcallback/core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Site, startPartnerSite } from "../../../examples/partner-site/serve.ts";
+import { REPO_ROOT, type ServerProcess, startServer } from "../../../test/support/server-process.ts";
+import { expectCustomerCall } from "../../../test/support/sim-calls.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const SCREENSHOTS = join(REPO_ROOT, "test-results");
+const PHONE = "16505551212";
+const hasChromium = existsSync(CHROMIUM);
+const MISSING = `Chromium is not installed at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium)`;
+
+/** A page like the example's, with a token the server refuses. */
+const WRONG_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wrong token</title>
+<script type="module" src="/webcallback-button.js"></script></head><body><main>
+<webcallback-button id="fetch-button" base-url="http://127.0.0.1:8080" tenant="Acme" token="not-the-token"
+  channel-number="18006661212"></webcallback-button>
+<webcallback-button id="navigate-button" mode="navigate" base-url="http://127.0.0.1:8080" tenant="Acme" token="not-the-token"
+  channel-number="18006661212"></webcallback-button>
+</main></body></html>`;
+
+if (!hasChromium) {
+  if (process.env.CI === "true") {
+    it("Chromium is installed for the browser test", () => {
+      expect.fail(MISSING);
+    });
+  } else {
+    console.warn(`button-browser.test.ts skipped: ${MISSING}`);
+  }
+}
+
+describe.skipIf(!hasChromium)("<webcallback-button> in Chromium", () => {
+  let server: ServerProcess;
+  let site: Site;
+  let profile: string;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServer();
+    site = await startPartnerSite({ port: 0, api: server.url, extraPages: { "/wrong-token.html": WRONG_TOKEN_PAGE } });
+    profile = await mkdtemp(join(tmpdir(), "wc-chromium-"));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 30_000,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await site?.close();
+    await server?.stop();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await context.newPage();
+    // The page and the API are both on loopback; nothing else may be asked for.
+    await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+    await page.goto(`${site.url}${path}`);
+    return page;
+  }
+
+  const outcomeOf = (page: Page, id: string) => page.locator(`#${id}`).getByRole("status");
+
+  it("fetch mode: a phone number, a click, the success message and the call", async () => {
+    const page = await open("/button.html");
+    const button = page.locator("#fetch-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    await button.getByRole("radio", { name: "Now" }).check();
+    await button.getByRole("button", { name: "Call me back" }).click();
+    const outcome = outcomeOf(page, "fetch-button");
+    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toMatch(/^Thank you\. We will call you back\./);
+    await expect.poll(() => outcome.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "webcallback-button-accepted.png") });
+    const guid = /Your reference: (\S+)$/.exec((await outcome.textContent()) ?? "")?.[1] ?? "";
+    const checked = await expectCustomerCall(server.url, guid, PHONE);
+    console.info(
+      `the call was confirmed by ${checked === "sim-calls" ? "GET /sim/calls" : "its guid only (this server has no /sim/calls)"}`,
+    );
+    await page.close();
+  });
+
+  it("fetch mode with a wrong token: the error in plain words", async () => {
+    const page = await open("/wrong-token.html");
+    const button = page.locator("#fetch-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    await button.getByRole("button", { name: "Call me back" }).click();
+    const outcome = outcomeOf(page, "fetch-button");
+    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toContain(CATALOGUE[3].message);
+    expect(await outcome.textContent()).toBe(`Sorry, we could not take your request. ${CATALOGUE[3].message} (error 3)`);
+    await page.screenshot({ path: join(SCREENSHOTS, "webcallback-button-refused.png") });
+    await page.close();
+  });
+
+  it("a phone number the server would refuse is stopped in the page, with focus back on the field", async () => {
+    const page = await open("/button.html");
+    const button = page.locator("#fetch-button");
+    const field = button.getByLabel("Your phone number");
+    await field.fill("12345678901234567");
+    await button.getByRole("button", { name: "Call me back" }).click();
+    await expect.poll(() => outcomeOf(page, "fetch-button").textContent()).toContain(CATALOGUE[17].message);
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await field.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "webcallback-button-phone.png") });
+    await page.close();
+  });
+
+  it("navigate mode: the form goes to the API, which sends the visitor back to the outcome", async () => {
+    const page = await open("/button.html");
+    const button = page.locator("#navigate-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    await button.getByRole("radio", { name: "In 5 minutes" }).check();
+    await Promise.all([page.waitForURL(/webcallback_sent=navigate-button/), button.getByRole("button", { name: "Call me back" }).click()]);
+    await expect.poll(() => outcomeOf(page, "navigate-button").textContent()).toBe("Thank you. We will call you back.");
+    await page.screenshot({ path: join(SCREENSHOTS, "webcallback-button-navigate-accepted.png") });
+
+    const refused = await open("/wrong-token.html");
+    const other = refused.locator("#navigate-button");
+    await other.getByLabel("Your phone number").fill(PHONE);
+    await Promise.all([refused.waitForURL(/ctl_error=3/), other.getByRole("button", { name: "Call me back" }).click()]);
+    await expect.poll(() => outcomeOf(refused, "navigate-button").textContent()).toContain(CATALOGUE[3].message);
+    await refused.screenshot({ path: join(SCREENSHOTS, "webcallback-button-navigate-refused.png") });
+    await page.close();
+    await refused.close();
+  });
+
+  it("the plain HTML form, no script: the result page reads ctl_error", async () => {
+    const page = await open("/");
+    // Letters pass the browser's own check of a tel field; the API refuses them (17) and sends the visitor back.
+    await page.getByLabel("Your phone number").fill("call me");
+    await Promise.all([page.waitForURL(/result\.html\?ctl_error=17/), page.getByRole("button", { name: "Call me back" }).click()]);
+    await expect.poll(() => page.getByRole("status").textContent()).toContain(CATALOGUE[17].message);
+    await page.goto(`${site.url}/`);
+    await page.getByLabel("Your phone number").fill(PHONE);
+    await Promise.all([page.waitForURL(/result\.html$/), page.getByRole("button", { name: "Call me back" }).click()]);
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Thank you. We will call you back.");
+    await page.screenshot({ path: join(SCREENSHOTS, "partner-site-result.png") });
+    await page.close();
+  });
+});
