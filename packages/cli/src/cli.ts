@@ -6,6 +6,8 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ENDPOINT_PATH } from "@webcallback/core";
 import { hashToken } from "@webcallback/server/token-hash";
+import { commandIo } from "./commands/command-io.js";
+import { mockCommand } from "./commands/mock.js";
 
 export interface SignalSource {
   once(signal: "SIGTERM" | "SIGINT", listener: () => void): unknown;
@@ -35,6 +37,7 @@ const HELP = `Usage: webcallback <command> [options]
 Commands:
   serve          Run the reference web callback server
   tokens hash    Print the hash of a token, to paste into a configuration file
+  mock           Run the Prism mock of the API for partners (no state)
   help           Show this help
 
 Run \`webcallback <command> --help\` for the options of a command.
@@ -109,6 +112,8 @@ export class WebcallbackCli {
           return await this.serve(rest);
         case "tokens":
           return await this.tokens(rest);
+        case "mock":
+          return await mockCommand(rest, commandIo(this.io));
         default:
           throw new UsageError(`unknown command ${JSON.stringify(command)}`);
       }
