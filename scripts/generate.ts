@@ -21,8 +21,8 @@ interface Paths {
   readonly document: string;
   readonly grammar: string;
   readonly outDir: string;
-  /** The bundled document, one JSON file, for tools that read the document at run time (Prism). */
-  readonly bundledDocument: string;
+  /** The bundled document, one JSON file, for the packages that read the document at run time (Prism, the runner). */
+  readonly bundledDocuments: readonly string[];
 }
 
 function pathsUnder(root: string): Paths {
@@ -31,7 +31,10 @@ function pathsUnder(root: string): Paths {
     document: join(root, "openapi/webcallback.yaml"),
     grammar: join(root, "grammar/userdata.peggy"),
     outDir: join(root, "packages/core/src/generated"),
-    bundledDocument: join(root, "packages/mock/generated/webcallback.bundled.json"),
+    bundledDocuments: [
+      join(root, "packages/mock/generated/webcallback.bundled.json"),
+      join(root, "packages/conformance/generated/webcallback.bundled.json"),
+    ],
   };
 }
 
@@ -101,7 +104,7 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   }
   // JSON has no comments: the header travels as an extension field the tools ignore.
   const served = { "x-generated": header("openapi/webcallback.yaml", "").trim(), ...bundled };
-  files.set(paths.bundledDocument, `${JSON.stringify(served, null, 2)}\n`);
+  for (const target of paths.bundledDocuments) files.set(target, `${JSON.stringify(served, null, 2)}\n`);
   return files;
 }
 

@@ -161,7 +161,9 @@ const RAW_SUFFIXES = [")\\s*$", ")?\\s*$"];
 function trimmedRule(pattern: string, where: string): string {
   const suffix = RAW_SUFFIXES.find((end) => pattern.endsWith(end));
   if (!pattern.startsWith(RAW_PREFIX) || suffix === undefined) {
-    throw new Error(`openapi/webcallback.yaml: ${where} must read ${RAW_PREFIX}RULE${RAW_SUFFIXES[0]} or ${RAW_PREFIX}RULE${RAW_SUFFIXES[1]}`);
+    throw new Error(
+      `openapi/webcallback.yaml: ${where} must read ${RAW_PREFIX}RULE${RAW_SUFFIXES[0]} or ${RAW_PREFIX}RULE${RAW_SUFFIXES[1]}`,
+    );
   }
   return `^(?:${pattern.slice(RAW_PREFIX.length, pattern.length - suffix.length)})$`;
 }
@@ -170,7 +172,8 @@ function callbackTypes(schema: Schema): string[] {
   const values = need(schema["x-values"], "CallbackType.x-values");
   const pattern = new RegExp(need(schema.pattern, "CallbackType.pattern"));
   for (const value of values) {
-    if (typeof value !== "string" || !pattern.test(value)) throw new Error(`CallbackType.x-values: ${JSON.stringify(value)} breaks its pattern`);
+    if (typeof value !== "string" || !pattern.test(value))
+      throw new Error(`CallbackType.x-values: ${JSON.stringify(value)} breaks its pattern`);
   }
   return values as string[];
 }

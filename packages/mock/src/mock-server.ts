@@ -15,6 +15,7 @@ import {
   type Directory,
   ENDPOINT_PATH,
   errorAnswer,
+  PARAMETERS,
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory } from "./example-directory.js";
@@ -119,6 +120,13 @@ function firstValues(search: URLSearchParams): Record<string, string> {
   return out;
 }
 
+const KNOWN = new Set<string>(PARAMETERS.map((p) => p.name));
+
+/** Only the document's parameters, exact names: the service ignores the rest, and Prism reads names without case. */
+function knownOnly(params: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => KNOWN.has(name)));
+}
+
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string | undefined): void {
   res.writeHead(status, { "cache-control": "no-store", ...headers });
   res.end(body);
@@ -190,7 +198,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       return;
     }
     const { output, validations } = result.right;
-    const headers: Record<string, string> = { ...(output.headers ?? {}) };
+    const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
     const violations = [...validations.input.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message }))];
     if (violations.length > 0) headers["sl-violations"] = JSON.stringify(violations).slice(0, 8000);
     const body = output.body === undefined ? undefined : typeof output.body === "string" ? output.body : JSON.stringify(output.body);
@@ -228,6 +236,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       ...(typeof body === "string" && body !== "" ? firstValues(new URLSearchParams(body)) : {}),
     } as Record<string, string>;
     const validation = validateRequest(params, directory);
+    input.url.query = knownOnly(firstValues(url.searchParams));
+    if (typeof input.body === "string") input.body = new URLSearchParams(knownOnly(firstValues(new URLSearchParams(input.body)))).toString();
     if (validation.redirect !== undefined) {
       // Redirect mode needs the request's own back URL: the service's answer, built by core.
       const answer = validation.ok ? acceptedAnswer({} as never, validation.redirect) : errorAnswer(validation.error, validation.redirect);
