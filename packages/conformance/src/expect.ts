@@ -35,7 +35,8 @@ export function expectAccepted(received: Received, callbackType: 1 | 2, mode: Mo
   if (typeof body.interaction_guid !== "string" || !UUID.test(body.interaction_guid)) {
     problems.push(`body.interaction_guid must be a UUID, got ${JSON.stringify(body.interaction_guid)}`);
   }
-  if (body.callback_type !== callbackType) problems.push(`body.callback_type must be ${callbackType}, got ${JSON.stringify(body.callback_type)}`);
+  if (body.callback_type !== callbackType)
+    problems.push(`body.callback_type must be ${callbackType}, got ${JSON.stringify(body.callback_type)}`);
   return problems;
 }
 
@@ -47,7 +48,9 @@ export function expectError(received: Received, code: CtlErrorCode, mode: Mode):
     const want = withCtlError(mode.redirect, code);
     if (received.status !== 302) {
       const got = (received.json as { ctl_error?: unknown } | undefined)?.ctl_error;
-      problems.push(`expected 302 to back with ctl_error=${code}, got HTTP ${received.status}${got === undefined ? "" : ` with ctl_error ${String(got)}`}`);
+      problems.push(
+        `expected 302 to back with ctl_error=${code}, got HTTP ${received.status}${got === undefined ? "" : ` with ctl_error ${String(got)}`}`,
+      );
     } else if (received.location !== want) {
       problems.push(`Location must be back with ctl_error=${code} appended: want ${want}, got ${received.location}`);
     }

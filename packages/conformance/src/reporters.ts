@@ -107,15 +107,14 @@ class JUnitReporter implements Reporter {
   private readonly spec: SpecReporter;
 
   constructor(
-    private readonly out: NodeJS.WritableStream,
+    out: NodeJS.WritableStream,
     private readonly xmlOut: NodeJS.WritableStream,
   ) {
     this.spec = new SpecReporter(out);
   }
 
-  caseDone(result: CaseResult, index: number): void {
+  caseDone(result: CaseResult): void {
     this.spec.caseDone(result);
-    void index;
   }
 
   end(results: readonly CaseResult[]): void {

@@ -1,11 +1,13 @@
 // Valid base requests and the change that breaks each rule, all read from the document's examples.
-import { ERROR_EXAMPLES, REQUEST_EXAMPLES, type CtlErrorCode } from "@webcallback/core";
+import { type CtlErrorCode, ERROR_EXAMPLES, REQUEST_EXAMPLES } from "@webcallback/core";
 import type { Params } from "./http-client.js";
 
 type Example = keyof typeof REQUEST_EXAMPLES;
 
 function strings(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
 }
 
 /** A seed example as sent, without its back (so the answer is JSON) unless asked. */
@@ -22,7 +24,9 @@ function withoutPresentation(params: Record<string, string>): Record<string, str
 
 /** The smallest valid request of each type: the seed's examples 1 and 3 without back and caller_id. */
 export function baseRequest(type: 1 | 2): Record<string, string> {
-  const found = SEED_EXAMPLES.map(seedExample).find((p) => p.callback_type === String(type) && p.callback_delay === undefined && p.expiration === undefined);
+  const found = SEED_EXAMPLES.map(seedExample).find(
+    (p) => p.callback_type === String(type) && p.callback_delay === undefined && p.expiration === undefined,
+  );
   if (found === undefined) throw new Error(`the document has no plain type-${type} example`);
   return withoutPresentation(found);
 }

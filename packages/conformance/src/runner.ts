@@ -64,7 +64,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     const client = new SimClient(options.baseUrl, options.adminToken ?? DEFAULT_ADMIN_TOKEN);
     try {
       const clock = await client.probe();
-      if (clock === undefined) simUnavailable = "the target answers 404 on /sim/clock: it offers no simulator, so the stateful scenarios cannot run";
+      if (clock === undefined)
+        simUnavailable = "the target answers 404 on /sim/clock: it offers no simulator, so the stateful scenarios cannot run";
       else sim = client;
     } catch (error) {
       simUnavailable = `the simulator refused the probe: ${(error as Error).message}`;

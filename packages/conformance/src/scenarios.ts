@@ -68,7 +68,9 @@ export function signatureProblem(header: string | undefined, body: string, secre
   if (match === null) return `Webcallback-Signature must read t=<seconds>,v1=<64 hex>, got ${JSON.stringify(header)}`;
   const want = createHmac("sha256", secret).update(`${match[1]}.${body}`).digest();
   const got = Buffer.from(match[2] ?? "", "hex");
-  return got.length === want.length && timingSafeEqual(got, want) ? undefined : "Webcallback-Signature v1 is not the HMAC-SHA256 of t.body with the tenant's webhook secret";
+  return got.length === want.length && timingSafeEqual(got, want)
+    ? undefined
+    : "Webcallback-Signature v1 is not the HMAC-SHA256 of t.body with the tenant's webhook secret";
 }
 
 class ScenarioRun {
@@ -109,7 +111,11 @@ class ScenarioRun {
       this.exchanges.push(`clock advanced ${step.advance} s`);
     } else if ("setAgent" in step) {
       const { agentId, ...change } = step.setAgent;
-      if (!this.changedAgents.has(agentId)) this.changedAgents.set(agentId, (await this.sim.agents()).find((a) => a.agentId === agentId));
+      if (!this.changedAgents.has(agentId))
+        this.changedAgents.set(
+          agentId,
+          (await this.sim.agents()).find((a) => a.agentId === agentId),
+        );
       await this.sim.putAgent(agentId, change);
     } else if ("expectCalls" in step) {
       const want = step.expectCalls;
@@ -128,8 +134,10 @@ class ScenarioRun {
       const got = await this.sim.interaction(this.guid(want.of));
       this.exchanges.push(`GET /sim/interactions/${got.interactionGuid}: ${JSON.stringify(got)}`);
       const problems: string[] = [];
-      if (want.state !== undefined && got.state !== want.state) problems.push(`interaction "${want.of}" must be ${want.state}, is ${got.state}`);
-      if (want.result !== undefined && got.result !== want.result) problems.push(`interaction "${want.of}" must end ${want.result}, ended ${String(got.result)}`);
+      if (want.state !== undefined && got.state !== want.state)
+        problems.push(`interaction "${want.of}" must be ${want.state}, is ${got.state}`);
+      if (want.result !== undefined && got.result !== want.result)
+        problems.push(`interaction "${want.of}" must end ${want.result}, ended ${String(got.result)}`);
       if (problems.length > 0) throw new CaseFailure(problems);
     } else {
       await this.expectResult(step.expectResult);
@@ -161,12 +169,14 @@ class ScenarioRun {
     }
     if (want.order !== undefined) {
       const names = [...post.fields.keys()].filter((name) => want.order?.includes(name));
-      if (names.join(",") !== want.order.join(",")) problems.push(`user-data pairs must come in request order ${want.order.join(",")}, got ${names.join(",")}`);
+      if (names.join(",") !== want.order.join(","))
+        problems.push(`user-data pairs must come in request order ${want.order.join(",")}, got ${names.join(",")}`);
       const firstSystem = [...post.fields.keys()].findIndex((name) => name.startsWith("ctl_"));
       const lastUser = Math.max(...want.order.map((name) => [...post.fields.keys()].indexOf(name)));
       if (firstSystem !== -1 && firstSystem < lastUser) problems.push("user-data pairs must come before the system fields");
     }
-    for (const name of want.absent ?? []) if (post.fields.has(name)) problems.push(`field ${name} must not be posted (ctl_ pairs stay out)`);
+    for (const name of want.absent ?? [])
+      if (post.fields.has(name)) problems.push(`field ${name} must not be posted (ctl_ pairs stay out)`);
     const key = post.headers["idempotency-key"];
     if (typeof key !== "string" || key === "") problems.push("the result POST needs an Idempotency-Key header");
     if (want.signed === true) {
@@ -181,7 +191,11 @@ class ScenarioRun {
     for (const [agentId, before] of this.changedAgents) {
       if (before === undefined) continue;
       const { agentId: _id, ...state } = before;
-      await this.sim.putAgent(agentId, { state: state.state === "offline" ? "offline" : "available", queues: state.queues, autoAccept: state.autoAccept });
+      await this.sim.putAgent(agentId, {
+        state: state.state === "offline" ? "offline" : "available",
+        queues: state.queues,
+        autoAccept: state.autoAccept,
+      });
     }
   }
 }

@@ -237,7 +237,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     } as Record<string, string>;
     const validation = validateRequest(params, directory);
     input.url.query = knownOnly(firstValues(url.searchParams));
-    if (typeof input.body === "string") input.body = new URLSearchParams(knownOnly(firstValues(new URLSearchParams(input.body)))).toString();
+    if (typeof input.body === "string")
+      input.body = new URLSearchParams(knownOnly(firstValues(new URLSearchParams(input.body)))).toString();
     if (validation.redirect !== undefined) {
       // Redirect mode needs the request's own back URL: the service's answer, built by core.
       const answer = validation.ok ? acceptedAnswer({} as never, validation.redirect) : errorAnswer(validation.error, validation.redirect);

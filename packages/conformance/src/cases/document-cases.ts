@@ -23,7 +23,13 @@ function errorRule(code: CtlErrorCode): string {
   return `ctl_error ${code} ${CATALOGUE[code].name} (x-webcallback-errors${step === undefined ? "" : `; order of checks step ${step.step}: ${step.rule}`})`;
 }
 
-function accepted(id: string, rule: string, params: Params, type: 1 | 2, options: { back?: boolean; query?: Params } = {}): ConformanceCase[] {
+function accepted(
+  id: string,
+  rule: string,
+  params: Params,
+  type: 1 | 2,
+  options: { back?: boolean; query?: Params } = {},
+): ConformanceCase[] {
   return METHODS.map((method) =>
     exchangeCase(
       `${id}/${method}${options.back ? "/redirect" : ""}`,
@@ -37,7 +43,13 @@ function accepted(id: string, rule: string, params: Params, type: 1 | 2, options
   );
 }
 
-function refused(id: string, rule: string, params: Params, code: CtlErrorCode, options: { back?: string | true; methods?: readonly Method[] } = {}): ConformanceCase[] {
+function refused(
+  id: string,
+  rule: string,
+  params: Params,
+  code: CtlErrorCode,
+  options: { back?: string | true; methods?: readonly Method[] } = {},
+): ConformanceCase[] {
   return (options.methods ?? METHODS).map((method) =>
     exchangeCase(
       `${id}/${method}${options.back === undefined ? "" : "/redirect"}`,
@@ -68,7 +80,10 @@ function seedCases(): ConformanceCase[] {
           `seed/${name}/${method}/as-published`,
           rule,
           () => request(method, example),
-          (received) => (example.back === undefined ? expectAccepted(received, type, "json") : expectAccepted(received, type, { redirect: example.back })),
+          (received) =>
+            example.back === undefined
+              ? expectAccepted(received, type, "json")
+              : expectAccepted(received, type, { redirect: example.back }),
         ),
       );
     }
@@ -84,7 +99,9 @@ function errorCases(): ConformanceCase[] {
     const rule = `${errorRule(breaker.code)}; x-request of components.examples.Error${breaker.code}`;
     out.push(...refused(`error/${breaker.code}/x-request`, rule, breaker.request, breaker.code));
     if (breaker.request.back === undefined) {
-      out.push(...refused(`error/${breaker.code}/x-request`, `${rule}; CONTRACT §2 redirect mode`, breaker.request, breaker.code, { back: true }));
+      out.push(
+        ...refused(`error/${breaker.code}/x-request`, `${rule}; CONTRACT §2 redirect mode`, breaker.request, breaker.code, { back: true }),
+      );
     }
   }
   return out;
@@ -96,16 +113,35 @@ function ruleCases(): ConformanceCase[] {
   const two = baseRequest(2);
   const trimmed = (params: Params, pad: string) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, `${pad}${v}${pad}`]));
   out.push(...accepted("rule/trim/spaces", "CONTRACT §1: surrounding white space of every value is trimmed", trimmed(one, "  "), 1));
-  out.push(...accepted("rule/trim/line-breaks", "CONTRACT §1: surrounding white space of every value is trimmed (copied URLs)", trimmed(two, "\r\n"), 2));
+  out.push(
+    ...accepted(
+      "rule/trim/line-breaks",
+      "CONTRACT §1: surrounding white space of every value is trimmed (copied URLs)",
+      trimmed(two, "\r\n"),
+      2,
+    ),
+  );
   out.push(
     ...accepted(
       "rule/blank-optional",
       "CONTRACT §1: a value empty after trimming counts as absent",
-      { ...one, callback_delay: " ", caller_id: "", back: "  ", ctl_userdata: "\n", extTransactionData: "", dialplan_id: " ", expiration: "", queue_id: " " },
+      {
+        ...one,
+        callback_delay: " ",
+        caller_id: "",
+        back: "  ",
+        ctl_userdata: "\n",
+        extTransactionData: "",
+        dialplan_id: " ",
+        expiration: "",
+        queue_id: " ",
+      },
       1,
     ),
   );
-  out.push(...accepted("rule/unknown-parameters", "CONTRACT §1: unknown parameters are ignored", { ...one, utm_source: "mail", phone2: "x" }, 1));
+  out.push(
+    ...accepted("rule/unknown-parameters", "CONTRACT §1: unknown parameters are ignored", { ...one, utm_source: "mail", phone2: "x" }, 1),
+  );
   out.push(
     ...accepted(
       "rule/other-type-ignored/type-1",
@@ -134,17 +170,49 @@ function ruleCases(): ConformanceCase[] {
     out.push(...refused(`rule/blank-required/${name}`, `CONTRACT §1 (blank is absent); ${errorRule(code)}`, params, code));
   }
   const { phone: phoneValue = "", ...noPhone } = one;
-  out.push(...refused("rule/names-are-case-sensitive", `CONTRACT §1: names are case-sensitive; ${errorRule(17)}`, { ...noPhone, PHONE: phoneValue }, 17));
+  out.push(
+    ...refused(
+      "rule/names-are-case-sensitive",
+      `CONTRACT §1: names are case-sensitive; ${errorRule(17)}`,
+      { ...noPhone, PHONE: phoneValue },
+      17,
+    ),
+  );
   for (const value of ["01", "1.0", "one", "3"]) {
-    out.push(...refused(`rule/callback_type/${value}`, `CONTRACT §3: callback_type exactly 1 or 2; ${errorRule(14)}`, { ...one, callback_type: value }, 14));
+    out.push(
+      ...refused(
+        `rule/callback_type/${value}`,
+        `CONTRACT §3: callback_type exactly 1 or 2; ${errorRule(14)}`,
+        { ...one, callback_type: value },
+        14,
+      ),
+    );
   }
   for (const value of ["300", "0", "-5", "+7", "1.5", ".5", "7."]) {
-    out.push(...accepted(`rule/numeric/callback_delay/${value}`, "components.schemas.Numeric (CONTRACT §3 numeric)", { ...one, callback_delay: value }, 1));
-    out.push(...accepted(`rule/numeric/expiration/${value}`, "components.schemas.Numeric (CONTRACT §3 numeric)", { ...two, expiration: value }, 2));
+    out.push(
+      ...accepted(
+        `rule/numeric/callback_delay/${value}`,
+        "components.schemas.Numeric (CONTRACT §3 numeric)",
+        { ...one, callback_delay: value },
+        1,
+      ),
+    );
+    out.push(
+      ...accepted(`rule/numeric/expiration/${value}`, "components.schemas.Numeric (CONTRACT §3 numeric)", { ...two, expiration: value }, 2),
+    );
   }
   for (const value of ["five", "1e3", "0x10", "1,5", "--1", "."]) {
-    out.push(...refused(`rule/numeric/callback_delay/${value}`, `components.schemas.Numeric; ${errorRule(11)}`, { ...one, callback_delay: value }, 11));
-    out.push(...refused(`rule/numeric/expiration/${value}`, `components.schemas.Numeric; ${errorRule(11)}`, { ...two, expiration: value }, 11));
+    out.push(
+      ...refused(
+        `rule/numeric/callback_delay/${value}`,
+        `components.schemas.Numeric; ${errorRule(11)}`,
+        { ...one, callback_delay: value },
+        11,
+      ),
+    );
+    out.push(
+      ...refused(`rule/numeric/expiration/${value}`, `components.schemas.Numeric; ${errorRule(11)}`, { ...two, expiration: value }, 11),
+    );
   }
   for (const value of ["+1 (650) 555-1212", "1", "123456789012345", "1.650.555.1212"]) {
     out.push(...accepted(`rule/phone/${value}`, "components.schemas.Phone", { ...one, phone: value }, 1));
@@ -154,13 +222,29 @@ function ruleCases(): ConformanceCase[] {
   }
   // Code points, not UTF-16 units: 166 astral characters are 332 units but 166 code points.
   const within = `[n|${"\u{1F600}".repeat(166)}${"x".repeat(500 - 166 - 4)}]`;
-  out.push(...accepted("rule/extTransactionData/500-code-points", "components.schemas.ExtTransactionData maxLength 500 (code points)", { ...one, extTransactionData: within }, 1));
+  out.push(
+    ...accepted(
+      "rule/extTransactionData/500-code-points",
+      "components.schemas.ExtTransactionData maxLength 500 (code points)",
+      { ...one, extTransactionData: within },
+      1,
+    ),
+  );
   const over = `[n|${"x".repeat(497)}]`;
   out.push(...refused("rule/extTransactionData/501", errorRule(16), { ...one, extTransactionData: over }, 16));
   for (const value of ["Anonymous", "-1", "18006664444", "not-a-channel"]) {
-    out.push(...accepted(`rule/caller_id/${value}`, "components.schemas.CallerId: anything else means the tenant default", { ...one, caller_id: value }, 1));
+    out.push(
+      ...accepted(
+        `rule/caller_id/${value}`,
+        "components.schemas.CallerId: anything else means the tenant default",
+        { ...one, caller_id: value },
+        1,
+      ),
+    );
   }
-  out.push(...refused("rule/dialplan_id/not-digits", `components.schemas.DialplanId; ${errorRule(105)}`, { ...one, dialplan_id: "1a" }, 105));
+  out.push(
+    ...refused("rule/dialplan_id/not-digits", `components.schemas.DialplanId; ${errorRule(105)}`, { ...one, dialplan_id: "1a" }, 105),
+  );
   for (const back of ["http://evil.invalid/", "javascript:alert(1)", "/relative/path", "http:127.0.0.1:9/x"]) {
     out.push(...refused(`rule/back/${back}`, `CONTRACT §2: no open redirect; ${errorRule(104)}`, { ...one, back }, 104));
   }
@@ -203,7 +287,12 @@ function ruleCases(): ConformanceCase[] {
     exchangeCase(
       "rule/post/same-as-get",
       "paths./SC/webcallback.php: the POST is the same request as the GET (example 1 as a form, with its query empty)",
-      () => ({ method: "POST", query: "", body: encode(one), headers: { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" } }),
+      () => ({
+        method: "POST",
+        query: "",
+        body: encode(one),
+        headers: { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" },
+      }),
       (received) => expectAccepted(received, 1, "json"),
     ),
   );

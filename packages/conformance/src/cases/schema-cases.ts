@@ -10,7 +10,32 @@ import type { SeededRandom } from "../random.js";
 import { baseRequest } from "../requests.js";
 
 /** Characters the generator draws from: the ones the patterns care about, white space of several kinds, and a few others. */
-const ALPHABET = ["0", "1", "5", "9", "+", "-", ".", "(", ")", " ", " ", "\t", "\n", "\r", "\u00a0", "\u3000", "a", "x", "e", "#", ",", "é", "1", "2"];
+const ALPHABET = [
+  "0",
+  "1",
+  "5",
+  "9",
+  "+",
+  "-",
+  ".",
+  "(",
+  ")",
+  " ",
+  " ",
+  "\t",
+  "\n",
+  "\r",
+  "\u00a0",
+  "\u3000",
+  "a",
+  "x",
+  "e",
+  "#",
+  ",",
+  "é",
+  "1",
+  "2",
+];
 
 interface Target {
   /** The parameter the values go in. */
