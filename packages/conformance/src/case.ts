@@ -14,6 +14,11 @@ export interface CaseContext {
   readonly webhookSecret: string;
   /** A loopback back URL every demo tenant allows. */
   readonly loopbackBack: string;
+  /**
+   * The target is Prism in proxy mode: an `sl-violations` header about the response fails the
+   * case, and so does one about the request when the server accepted it.
+   */
+  readonly failOnViolations?: boolean;
 }
 
 export type Outcome =

@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly webhookSecret?: string;
   /** Only cases whose id contains this text. */
   readonly filter?: string;
+  /** Fail on Prism's `sl-violations` (the target is Prism in proxy mode). */
+  readonly failOnViolations?: boolean;
 }
 
 export interface RunResult extends Summary {
@@ -79,6 +81,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     baseUrl: options.baseUrl,
     webhookSecret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET,
     loopbackBack: DEFAULT_LOOPBACK_BACK,
+    failOnViolations: options.failOnViolations === true,
     ...(sim === undefined ? {} : { sim }),
     ...(simUnavailable === undefined ? {} : { simUnavailable }),
     ...(listener === undefined ? {} : { listener }),

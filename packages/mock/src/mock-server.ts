@@ -47,10 +47,10 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-type Document = Record<string, unknown> & { paths: Record<string, Record<string, Record<string, unknown>>> };
+export type Document = Record<string, unknown> & { paths: Record<string, Record<string, Record<string, unknown>>> };
 
 /** The document as Prism should serve it: no result callbacks (the mock never posts anywhere). */
-async function servedDocument(): Promise<Document> {
+export async function loadServedDocument(): Promise<Document> {
   const document = JSON.parse(await readFile(BUNDLED_DOCUMENT, "utf8")) as Document;
   delete document["x-generated"];
   for (const item of Object.values(document.paths)) {
@@ -149,7 +149,7 @@ async function loadPrism(document: Document, config: IHttpConfig, log: NodeJS.Wr
 }
 
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
-  const document = await servedDocument();
+  const document = await loadServedDocument();
   const directory = options.directory ?? exampleDirectory(parameterExamples(document));
   const acceptedKeys = acceptedExampleKeys(document);
   const base: IHttpConfig = {

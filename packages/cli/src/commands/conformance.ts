@@ -34,6 +34,8 @@ Options:
   --filter TEXT         Only the cases whose id contains TEXT.
   --admin-token T       Bearer token of the simulator API (default ${DEFAULT_ADMIN_TOKEN}).
   --webhook-secret S    Secret that signs result POSTs (default ${DEFAULT_WEBHOOK_SECRET}).
+  --fail-on-violations  The base URL is Prism in proxy mode: any sl-violations header about an answer
+                        (or about a request the server accepted) fails the case.
   -h, --help            Show this help.
 
 Exit status: 0 when every case passed, 1 when any failed, 2 on a usage mistake.
@@ -53,6 +55,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
         filter: { type: "string" },
         "admin-token": { type: "string" },
         "webhook-secret": { type: "string" },
+        "fail-on-violations": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -91,6 +94,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     profile: profile as Profile,
     reporter: reporter as ReporterName,
     out: lines,
+    failOnViolations: values["fail-on-violations"] === true,
     xmlOut: file ?? io.stdout,
     ...(seedText === undefined ? {} : { seed: Number(seedText) }),
     ...(filter === undefined ? {} : { filter }),
