@@ -49,9 +49,9 @@ export interface RunResult extends Summary {
 
 export function buildCases(profile: Profile, seed: number): ConformanceCase[] {
   const random = new SeededRandom(seed);
-  const cases = [...documentCases(), ...grammarCases(random, GRAMMAR_CASES), ...schemaCases(random, SCHEMA_VALUES_PER_PARAMETER)];
-  if (profile === "full") cases.push(...loadScenarios().map(scenarioCase));
-  return cases;
+  const stateless = [...documentCases(), ...grammarCases(random, GRAMMAR_CASES), ...schemaCases(random, SCHEMA_VALUES_PER_PARAMETER)];
+  // Scenarios first: the stateless cases leave accepted type-2 requests queued ahead of theirs (FIFO).
+  return profile === "full" ? [...loadScenarios().map(scenarioCase), ...stateless] : stateless;
 }
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
