@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
 import { benchCore } from "./core.ts";
+import { benchConformance } from "./conformance.ts";
 import { benchServer } from "./server.ts";
 
 const sections: string[] = [];
@@ -13,6 +14,7 @@ sections.push(
 sections.push(benchCore());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
 if (!process.argv.includes("--core-only")) sections.push(await benchServer());
+if (!process.argv.includes("--core-only")) sections.push(await benchConformance());
 
 const report = `${sections.join("\n\n")}\n`;
 console.log(report);
