@@ -9,8 +9,8 @@
 // server, wall time, and the same run's stateless part against the mock; the scenarios advance
 // the simulator's clock, never wait on it (skipped when the server has no /sim).
 import { type ChildProcess, spawn } from "node:child_process";
-import { ENDPOINT_PATH } from "@webcallback/core";
 import { runConformance } from "@webcallback/conformance";
+import { ENDPOINT_PATH } from "@webcallback/core";
 import { startMock } from "@webcallback/mock";
 import { Collect } from "../test/support/collect.ts";
 import { CLI, freePort, REPO_ROOT, startServer } from "../test/support/server-process.ts";
@@ -62,7 +62,9 @@ async function startTimes(command: string[], checks: (base: string) => { url: st
 }
 
 export async function benchConformance(): Promise<string> {
-  const [reference = 0] = await startTimes(["serve", "--db", ":memory:", "--log-level", "silent"], (base) => [{ url: `${base}/healthz`, status: 200 }]);
+  const [reference = 0] = await startTimes(["serve", "--db", ":memory:", "--log-level", "silent"], (base) => [
+    { url: `${base}/healthz`, status: 200 },
+  ]);
   const [listening = 0, ready = 0] = await startTimes(["mock"], (base) => [
     { url: `${base}${ENDPOINT_PATH}?${REFUSED}`, status: 400 },
     { url: `${base}${ENDPOINT_PATH}?${ACCEPTED}`, status: 202 },

@@ -2,8 +2,8 @@
 // measured in the same run, and written to bench/results.md.
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
-import { benchCore } from "./core.ts";
 import { benchConformance } from "./conformance.ts";
+import { benchCore } from "./core.ts";
 import { benchServer } from "./server.ts";
 
 const sections: string[] = [];

@@ -88,7 +88,9 @@ describe("webcallback mock", () => {
       const deadline = Date.now() + 60_000;
       while (!text.includes("mock listening on") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(text).toContain(`mock listening on http://127.0.0.1:${port}/SC/webcallback.php`);
-      const answer = await fetch(`http://127.0.0.1:${port}/SC/webcallback.php?tenant=Acme&token=fb65d0515b9631c6db72e7e66fe6df49&callback_type=1`);
+      const answer = await fetch(
+        `http://127.0.0.1:${port}/SC/webcallback.php?tenant=Acme&token=fb65d0515b9631c6db72e7e66fe6df49&callback_type=1`,
+      );
       expect(answer.status).toBe(400);
       expect(await answer.json()).toMatchObject({ ctl_error: 17 });
     } finally {

@@ -90,7 +90,13 @@ describe("the conformance runner", () => {
       const proxy = await startValidationProxy({ upstream: `http://127.0.0.1:${address.port}`, port: 0 });
       try {
         const out = new Collect();
-        const run = await runConformance({ baseUrl: proxy.url, profile: "stateless", out, failOnViolations: true, filter: "seed/Example1CallNow/json/GET" });
+        const run = await runConformance({
+          baseUrl: proxy.url,
+          profile: "stateless",
+          out,
+          failOnViolations: true,
+          filter: "seed/Example1CallNow/json/GET",
+        });
         expect(run.failed).toBe(1);
         expect(out.text).toContain("the document disagrees (sl-violations, response");
       } finally {

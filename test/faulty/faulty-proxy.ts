@@ -182,7 +182,8 @@ export const FAULTS: readonly Fault[] = [
       const fields = new URLSearchParams(post.body);
       const guid = fields.get("ctl_interaction_guid");
       const out = new URLSearchParams();
-      for (const [name, value] of fields) out.append(name, name !== "ctl_interaction_guid" && value === guid ? "$interaction_guid$" : value);
+      for (const [name, value] of fields)
+        out.append(name, name !== "ctl_interaction_guid" && value === guid ? "$interaction_guid$" : value);
       post.body = out.toString();
       resign(post);
     },
@@ -230,7 +231,10 @@ function relayCallbacks(exchange: Exchange, self: string): void {
     if (list === undefined || userdata === null || userdata === undefined) continue;
     list.set(
       "ctl_userdata",
-      userdata.replace(/\[ctl_callbackUrl\|([^\]]*)\]/, (_, url: string) => `[ctl_callbackUrl|${self}${RELAY}${encodeURIComponent(url.trim())}]`),
+      userdata.replace(
+        /\[ctl_callbackUrl\|([^\]]*)\]/,
+        (_, url: string) => `[ctl_callbackUrl|${self}${RELAY}${encodeURIComponent(url.trim())}]`,
+      ),
     );
   }
 }

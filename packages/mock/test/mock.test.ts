@@ -32,7 +32,13 @@ async function post(params: Params, headers: Record<string, string> = {}, query 
 }
 
 const seed = Object.entries(REQUEST_EXAMPLES).map(([name, example]) => [name, example.value as Params] as const);
-const one = { tenant: "Acme", token: "fb65d0515b9631c6db72e7e66fe6df49", phone: "16505551212", callback_type: "1", channel_number: "18006661212" };
+const one = {
+  tenant: "Acme",
+  token: "fb65d0515b9631c6db72e7e66fe6df49",
+  phone: "16505551212",
+  callback_type: "1",
+  channel_number: "18006661212",
+};
 
 describe("the seed's four example URLs", () => {
   for (const [name, params] of seed) {
