@@ -1,10 +1,10 @@
 // Turns the sources of truth (openapi/, grammar/) into the committed modules under
-// packages/core/src/generated/. `--check` regenerates in memory and fails on drift;
+// packages/core/src/generated/ and the bundled document the mock serves (packages/mock/generated/). `--check` regenerates in memory and fails on drift;
 // `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
@@ -23,6 +23,8 @@ interface Paths {
   readonly document: string;
   readonly grammar: string;
   readonly outDir: string;
+  /** The bundled document, one JSON file, for the packages that read the document at run time (Prism, the runner). */
+  readonly bundledDocuments: readonly string[];
 }
 
 function pathsUnder(root: string): Paths {
@@ -31,6 +33,10 @@ function pathsUnder(root: string): Paths {
     document: join(root, "openapi/webcallback.yaml"),
     grammar: join(root, "grammar/userdata.peggy"),
     outDir: join(root, "packages/core/src/generated"),
+    bundledDocuments: [
+      join(root, "packages/mock/generated/webcallback.bundled.json"),
+      join(root, "packages/conformance/generated/webcallback.bundled.json"),
+    ],
   };
 }
 
@@ -118,6 +124,9 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   for (const [name, content] of [...grammar.files, ...(await compileFastPath(paths.grammar))]) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
+  // JSON has no comments: the header travels as an extension field the tools ignore.
+  const served = { "x-generated": header("openapi/webcallback.yaml", "").trim(), ...bundled };
+  for (const target of paths.bundledDocuments) files.set(target, `${JSON.stringify(served, null, 2)}\n`);
   return files;
 }
 
@@ -133,13 +142,13 @@ async function main(argv: string[]): Promise<number> {
   const files = await generateAll(paths);
   const drift: string[] = [];
   for (const [name, content] of files) {
-    const target = join(outDir, name);
+    const target = isAbsolute(name) ? name : join(outDir, name);
     const current = await readFile(target, "utf8").catch(() => undefined);
     if (current === content) continue;
     if (check) {
       drift.push(relative(root, target));
     } else {
-      await mkdir(outDir, { recursive: true });
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(target, content);
       console.log(`wrote ${relative(root, target)}`);
     }
