@@ -1,5 +1,5 @@
 // Turns the sources of truth (openapi/, grammar/) into the committed modules under
-// packages/core/src/generated/. `--check` regenerates in memory and fails on drift;
+// packages/core/src/generated/ and (the simulator's control API) packages/server/src/generated/. `--check` regenerates in memory and fails on drift;
 // `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -21,6 +21,8 @@ interface Paths {
   readonly document: string;
   readonly grammar: string;
   readonly outDir: string;
+  readonly simulator: string;
+  readonly serverOutDir: string;
 }
 
 function pathsUnder(root: string): Paths {
@@ -29,6 +31,8 @@ function pathsUnder(root: string): Paths {
     document: join(root, "openapi/webcallback.yaml"),
     grammar: join(root, "grammar/userdata.peggy"),
     outDir: join(root, "packages/core/src/generated"),
+    simulator: join(root, "openapi/simulator.yaml"),
+    serverOutDir: join(root, "packages/server/src/generated"),
   };
 }
 
@@ -96,7 +100,25 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   for (const [name, content] of grammar.files) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
-  return files;
+  const keyed = new Map([...files].map(([name, content]) => [join(paths.outDir, name), content]));
+  for (const [name, content] of await generateSimulator(paths.simulator)) keyed.set(join(paths.serverOutDir, name), content);
+  return keyed;
+}
+
+/** The simulator's types, and its schemas as data for the server's request validation (Ajv). */
+async function generateSimulator(document: string): Promise<Map<string, string>> {
+  const text = await readFile(document, "utf8");
+  await SwaggerParser.validate(parseYaml(text));
+  const bundled = (await SwaggerParser.bundle(parseYaml(text))) as unknown as { components: { schemas: Record<string, unknown> } };
+  const ast = await openapiTS(structuredClone(bundled) as never, { exportType: true, alphabetize: false });
+  const source = "openapi/simulator.yaml";
+  const schemas =
+    "/** The document's component schemas (JSON Schema 2020-12); `$ref`s point at `#/components/schemas/…`. */\n" +
+    `export const SIMULATOR_SCHEMAS = ${JSON.stringify(bundled.components.schemas, null, 2)} as const;\n`;
+  return new Map([
+    ["simulator.ts", `${header(source)}\n${astToString(ast)}`],
+    ["simulator-schemas.ts", `${header(source)}\n${schemas}`],
+  ]);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -107,17 +129,16 @@ async function main(argv: string[]): Promise<number> {
   });
   const check = values.check;
   const paths = pathsUnder(resolve(values.root));
-  const { root, outDir } = paths;
+  const { root } = paths;
   const files = await generateAll(paths);
   const drift: string[] = [];
-  for (const [name, content] of files) {
-    const target = join(outDir, name);
+  for (const [target, content] of files) {
     const current = await readFile(target, "utf8").catch(() => undefined);
     if (current === content) continue;
     if (check) {
       drift.push(relative(root, target));
     } else {
-      await mkdir(outDir, { recursive: true });
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(target, content);
       console.log(`wrote ${relative(root, target)}`);
     }

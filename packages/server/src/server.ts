@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./ops/logger.js";
 import { Metrics } from "./ops/metrics.js";
 import { RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store/store.js";
+import { startWork, type WorkOptions } from "./work/start-work.js";
 
 export interface WebcallbackServerOptions {
   /** Default 127.0.0.1. */
@@ -37,6 +38,8 @@ export interface WebcallbackServerOptions {
   readonly maxPendingCommits?: number;
   /** How long close() waits for open connections before cutting them (default 10 000 ms). */
   readonly drainTimeoutMs?: number;
+  /** Scheduling, telephony and result POSTs (work/start-work.ts); the simulated dialer by default. */
+  readonly work?: WorkOptions;
 }
 
 export interface WebcallbackServer {
@@ -74,14 +77,15 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
 
   const log = options.logger ?? createLogger();
   const metrics = options.metrics ?? new Metrics();
-  const clock = options.clock ?? systemClock;
   const store = options.store;
+  const work = startWork({ ...options.work, directory: options.directory, store, log, metrics, clock: options.clock });
+  const clock = work.clock ?? options.clock ?? systemClock;
   const health = new Health(store, log, options.probeIntervalMs ?? 1000);
   const limiter = new RateLimiter(() => clock.now());
   const handler = new RequestHandler({
     directory: options.directory,
     rateLimitOf,
-    store,
+    store: work.intakeStore,
     health,
     metrics,
     log,
@@ -92,6 +96,7 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     trustProxy: options.trustProxy === true,
     unavailableRetryAfterSeconds: options.unavailableRetryAfterSeconds ?? 5,
     maxPendingCommits: options.maxPendingCommits ?? 10_000,
+    sim: work.simRoutes,
   });
   const httpServer = createTransport(handler.handle, options.tls);
   const secure = options.tls !== undefined;
@@ -116,12 +121,14 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     if (sweeper !== undefined) clearInterval(sweeper);
     health.stop();
     await handler.whenCommitsDone();
+    await work.stop();
     await store.close();
     log.info({}, "stopped");
   }
 
   return {
     async listen() {
+      await work.start();
       port = await listenOn(httpServer, host, port);
       // After start-up an error of the listening socket (EMFILE on accept…) is logged, not thrown.
       httpServer.on("error", (error) => log.error({ err: error }, "server error"));
