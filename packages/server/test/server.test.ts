@@ -9,32 +9,25 @@ import { createLogger } from "../src/ops/logger.js";
 import { Metrics } from "../src/ops/metrics.js";
 import { createWebcallbackServer, TransportPolicyError, type WebcallbackServer } from "../src/server.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
-import type { ListOptions, NewInteraction, Store, StoredInteraction } from "../src/store/store.js";
+import type { NewInteraction } from "../src/store/store.js";
 
 /** A store whose writes and probes fail while `failing` is set, or take `delayMs`. */
-class ControlledStore implements Store {
-  readonly engine = "test";
+class ControlledStore extends SqliteStore {
   failing = false;
   delayMs = 0;
-  private readonly inner = new SqliteStore(":memory:");
 
-  async addInteraction(interaction: NewInteraction): Promise<void> {
+  constructor() {
+    super(":memory:");
+  }
+
+  override async addInteraction(interaction: NewInteraction): Promise<void> {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failing) throw new Error("disk full (test)");
-    return this.inner.addInteraction(interaction);
+    return super.addInteraction(interaction);
   }
-  countInteractions(): Promise<number> {
-    return this.inner.countInteractions();
-  }
-  listInteractions(options?: ListOptions): Promise<StoredInteraction[]> {
-    return this.inner.listInteractions(options);
-  }
-  async probe(): Promise<void> {
+  override async probe(): Promise<void> {
     if (this.failing) throw new Error("disk full (test)");
-    return this.inner.probe();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
+    return super.probe();
   }
 }
 
