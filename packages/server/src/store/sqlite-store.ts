@@ -145,6 +145,8 @@ export class SqliteStore implements Store {
   private readonly insert: Database.Statement | undefined;
   private readonly insertAll: ((batch: readonly Waiting[]) => void) | undefined;
   private waiting: Waiting[] = [];
+  /** Prepared once per SQL text: preparing costs more than running most of these statements. */
+  private readonly statements = new Map<string, Database.Statement>();
   private scheduled = false;
   private closed = false;
 
@@ -250,24 +252,33 @@ export class SqliteStore implements Store {
     return rows.map(interactionOf);
   }
 
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      // The texts are a fixed set but for the length of IN lists: a generous bound is enough.
+      if (this.statements.size >= 512) this.statements.clear();
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private writable(): void {
     if (this.closed || this.insert === undefined) throw new Error("the store is closed or read-only");
   }
 
   async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
     this.writable();
-    const rows = this.db
-      .prepare(
-        "UPDATE jobs SET claim = ? WHERE id IN (SELECT id FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) RETURNING id, kind, ref, due_at, claim",
-      )
-      .all(claimer, now, limit) as JobRow[];
+    const rows = this.sql(
+      "UPDATE jobs SET claim = ? WHERE id IN (SELECT id FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) RETURNING id, kind, ref, due_at, claim",
+    ).all(claimer, now, limit) as JobRow[];
     return rows
       .map((row) => ({ id: row.id, kind: row.kind as JobKind, ref: row.ref, dueAt: row.due_at, claim: row.claim }))
       .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
   }
 
   async nextDueAt(): Promise<number | undefined> {
-    const row = this.db.prepare("SELECT min(due_at) AS due FROM jobs WHERE claim IS NULL").get() as { due: number | null };
+    const row = this.sql("SELECT min(due_at) AS due FROM jobs WHERE claim IS NULL").get() as { due: number | null };
     return row.due ?? undefined;
   }
 
@@ -275,8 +286,8 @@ export class SqliteStore implements Store {
     this.writable();
     const result =
       claimer === undefined
-        ? this.db.prepare("UPDATE jobs SET claim = NULL WHERE claim IS NOT NULL").run()
-        : this.db.prepare("UPDATE jobs SET claim = NULL WHERE claim = ?").run(claimer);
+        ? this.sql("UPDATE jobs SET claim = NULL WHERE claim IS NOT NULL").run()
+        : this.sql("UPDATE jobs SET claim = NULL WHERE claim = ?").run(claimer);
     return result.changes;
   }
 
@@ -291,30 +302,49 @@ export class SqliteStore implements Store {
     }
   }
 
+  async applyChanges(changes: readonly WorkChange[]): Promise<boolean[]> {
+    this.writable();
+    // One transaction for the lot; each change in its own savepoint (a nested better-sqlite3 transaction).
+    const one = this.db.transaction((change: WorkChange) => this.write(change));
+    return this.db.transaction(() =>
+      changes.map((change) => {
+        try {
+          one(change);
+          return true;
+        } catch (error) {
+          if (error instanceof ChangeRefused) return false;
+          throw error;
+        }
+      }),
+    )();
+  }
+
   private write(change: WorkChange): void {
-    const db = this.db;
     if (change.finishJob !== undefined) {
-      const done = db.prepare("DELETE FROM jobs WHERE id = ? AND claim = ?").run(change.finishJob.id, change.finishJob.claim);
+      const done = this.sql("DELETE FROM jobs WHERE id = ? AND claim = ?").run(change.finishJob.id, change.finishJob.claim);
       if (done.changes !== 1) throw new ChangeRefused("the job's claim was lost");
     }
     const move = change.interaction;
     if (move !== undefined) {
       const from = move.from ?? [];
       const guard = from.length === 0 ? "" : ` AND state IN (${from.map(() => "?").join(", ")})`;
-      const moved = db
-        .prepare(`UPDATE interactions SET state = ?, result = coalesce(?, result) WHERE interaction_guid = ?${guard}`)
-        .run(move.state, move.result ?? null, move.guid, ...from);
+      const moved = this.sql(`UPDATE interactions SET state = ?, result = coalesce(?, result) WHERE interaction_guid = ?${guard}`).run(
+        move.state,
+        move.result ?? null,
+        move.guid,
+        ...from,
+      );
       if (moved.changes !== 1) throw new ChangeRefused("the interaction is not in the expected state");
     }
     for (const call of change.putCalls ?? []) {
-      db.prepare("INSERT OR REPLACE INTO calls (call_id, interaction_guid, data) VALUES (?, ?, ?)").run(
+      this.sql("INSERT OR REPLACE INTO calls (call_id, interaction_guid, data) VALUES (?, ?, ?)").run(
         call.callId,
         call.interactionGuid,
         JSON.stringify(call),
       );
     }
     for (const offer of change.putOffers ?? []) {
-      db.prepare("INSERT OR REPLACE INTO offers (offer_id, interaction_guid, agent_id, state, data) VALUES (?, ?, ?, ?, ?)").run(
+      this.sql("INSERT OR REPLACE INTO offers (offer_id, interaction_guid, agent_id, state, data) VALUES (?, ?, ?, ?, ?)").run(
         offer.offerId,
         offer.interactionGuid,
         offer.agentId,
@@ -323,42 +353,40 @@ export class SqliteStore implements Store {
       );
     }
     for (const delivery of change.putDeliveries ?? []) {
-      db.prepare("INSERT OR REPLACE INTO deliveries (delivery_id, interaction_guid, data) VALUES (?, ?, ?)").run(
+      this.sql("INSERT OR REPLACE INTO deliveries (delivery_id, interaction_guid, data) VALUES (?, ?, ?)").run(
         delivery.deliveryId,
         delivery.interactionGuid,
         JSON.stringify(delivery),
       );
     }
     for (const agent of change.putAgents ?? []) {
-      db.prepare("INSERT OR REPLACE INTO agents (agent_id, data) VALUES (?, ?)").run(agent.agentId, JSON.stringify(agent));
+      this.sql("INSERT OR REPLACE INTO agents (agent_id, data) VALUES (?, ?)").run(agent.agentId, JSON.stringify(agent));
     }
     for (const drop of change.dropJobs ?? []) {
-      db.prepare("DELETE FROM jobs WHERE ref = ? AND kind = ? AND claim IS NULL").run(drop.ref, drop.kind);
+      this.sql("DELETE FROM jobs WHERE ref = ? AND kind = ? AND claim IS NULL").run(drop.ref, drop.kind);
     }
     for (const job of change.addJobs ?? []) {
-      db.prepare("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)").run(job.kind, job.ref, job.dueAt);
+      this.sql("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)").run(job.kind, job.ref, job.dueAt);
     }
   }
 
   async getInteraction(guid: string): Promise<StoredInteraction | undefined> {
-    const row = this.db.prepare("SELECT * FROM interactions WHERE interaction_guid = ?").get(guid) as Row | undefined;
+    const row = this.sql("SELECT * FROM interactions WHERE interaction_guid = ?").get(guid) as Row | undefined;
     return row === undefined ? undefined : interactionOf(row);
   }
 
   async countByState(): Promise<StateCount[]> {
-    const rows = this.db.prepare("SELECT state, count(*) AS n FROM interactions GROUP BY state").all() as { state: string; n: number }[];
+    const rows = this.sql("SELECT state, count(*) AS n FROM interactions GROUP BY state").all() as { state: string; n: number }[];
     return rows.map((row) => ({ state: row.state as InteractionState, count: row.n }));
   }
 
   async nextQueued(tenant: string, queues: readonly string[], agentId: string): Promise<StoredInteraction | undefined> {
     if (queues.length === 0) return undefined;
-    const row = this.db
-      .prepare(
-        `SELECT * FROM interactions i WHERE state = 'queued' AND tenant = ? AND queue_id IN (${queues.map(() => "?").join(", ")})
+    const row = this.sql(
+      `SELECT * FROM interactions i WHERE state = 'queued' AND tenant = ? AND queue_id IN (${queues.map(() => "?").join(", ")})
          AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.interaction_guid = i.interaction_guid AND o.agent_id = ? AND o.state = 'rejected')
          ORDER BY accepted_at, rowid LIMIT 1`,
-      )
-      .get(tenant, ...queues, agentId) as Row | undefined;
+    ).get(tenant, ...queues, agentId) as Row | undefined;
     return row === undefined ? undefined : interactionOf(row);
   }
 
@@ -366,14 +394,14 @@ export class SqliteStore implements Store {
     const limit = filter.limit ?? 1000;
     const rows = (
       filter.interactionGuid === undefined
-        ? this.db.prepare("SELECT data FROM calls ORDER BY rowid LIMIT ?").all(limit)
-        : this.db.prepare("SELECT data FROM calls WHERE interaction_guid = ? ORDER BY rowid LIMIT ?").all(filter.interactionGuid, limit)
+        ? this.sql("SELECT data FROM calls ORDER BY rowid LIMIT ?").all(limit)
+        : this.sql("SELECT data FROM calls WHERE interaction_guid = ? ORDER BY rowid LIMIT ?").all(filter.interactionGuid, limit)
     ) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as CallRecord);
   }
 
   async getCall(callId: string): Promise<CallRecord | undefined> {
-    return parse<CallRecord>(this.db.prepare("SELECT data FROM calls WHERE call_id = ?").get(callId) as { data: string } | undefined);
+    return parse<CallRecord>(this.sql("SELECT data FROM calls WHERE call_id = ?").get(callId) as { data: string } | undefined);
   }
 
   async listOffers(filter: { state?: OfferState; interactionGuid?: string; limit?: number } = {}): Promise<OfferRecord[]> {
@@ -388,69 +416,67 @@ export class SqliteStore implements Store {
       args.push(filter.interactionGuid);
     }
     const sql = `SELECT data FROM offers ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`} ORDER BY rowid LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, filter.limit ?? 1000) as { data: string }[];
+    const rows = this.sql(sql).all(...args, filter.limit ?? 1000) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as OfferRecord);
   }
 
   async getOffer(offerId: string): Promise<OfferRecord | undefined> {
-    return parse<OfferRecord>(this.db.prepare("SELECT data FROM offers WHERE offer_id = ?").get(offerId) as { data: string } | undefined);
+    return parse<OfferRecord>(this.sql("SELECT data FROM offers WHERE offer_id = ?").get(offerId) as { data: string } | undefined);
   }
 
   async listDeliveries(filter: { interactionGuid?: string; limit?: number } = {}): Promise<DeliveryRecord[]> {
     const limit = filter.limit ?? 1000;
     const rows = (
       filter.interactionGuid === undefined
-        ? this.db.prepare("SELECT data FROM deliveries ORDER BY rowid LIMIT ?").all(limit)
-        : this.db
-            .prepare("SELECT data FROM deliveries WHERE interaction_guid = ? ORDER BY rowid LIMIT ?")
-            .all(filter.interactionGuid, limit)
+        ? this.sql("SELECT data FROM deliveries ORDER BY rowid LIMIT ?").all(limit)
+        : this.sql("SELECT data FROM deliveries WHERE interaction_guid = ? ORDER BY rowid LIMIT ?").all(filter.interactionGuid, limit)
     ) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as DeliveryRecord);
   }
 
   async getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined> {
     return parse<DeliveryRecord>(
-      this.db.prepare("SELECT data FROM deliveries WHERE delivery_id = ?").get(deliveryId) as { data: string } | undefined,
+      this.sql("SELECT data FROM deliveries WHERE delivery_id = ?").get(deliveryId) as { data: string } | undefined,
     );
   }
 
   async listAgents(): Promise<AgentRecord[]> {
-    const rows = this.db.prepare("SELECT data FROM agents ORDER BY rowid").all() as { data: string }[];
+    const rows = this.sql("SELECT data FROM agents ORDER BY rowid").all() as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as AgentRecord);
   }
 
   async getAgent(agentId: string): Promise<AgentRecord | undefined> {
-    return parse<AgentRecord>(this.db.prepare("SELECT data FROM agents WHERE agent_id = ?").get(agentId) as { data: string } | undefined);
+    return parse<AgentRecord>(this.sql("SELECT data FROM agents WHERE agent_id = ?").get(agentId) as { data: string } | undefined);
   }
 
   async seedAgents(agents: readonly AgentRecord[]): Promise<void> {
     this.writable();
-    const insert = this.db.prepare("INSERT OR IGNORE INTO agents (agent_id, data) VALUES (?, ?)");
+    const insert = this.sql("INSERT OR IGNORE INTO agents (agent_id, data) VALUES (?, ?)");
     this.db.transaction(() => {
       for (const agent of agents) insert.run(agent.agentId, JSON.stringify(agent));
     })();
   }
 
   async clockOffset(): Promise<number> {
-    const row = this.db.prepare("SELECT value FROM settings WHERE name = 'clock_offset_ms'").get() as { value: string } | undefined;
+    const row = this.sql("SELECT value FROM settings WHERE name = 'clock_offset_ms'").get() as { value: string } | undefined;
     return row === undefined ? 0 : Number(row.value);
   }
 
   async setClockOffset(offsetMs: number): Promise<void> {
     this.writable();
-    this.db
-      .prepare("INSERT INTO settings (name, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
-      .run(String(offsetMs));
+    this.sql(
+      "INSERT INTO settings (name, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    ).run(String(offsetMs));
   }
 
   async probe(): Promise<void> {
     if (this.closed) throw new Error("the store is closed");
     if (this.insert !== undefined) {
-      this.db
-        .prepare("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at")
-        .run(Date.now());
+      this.sql("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at").run(
+        Date.now(),
+      );
     }
-    this.db.prepare("SELECT 1 FROM interactions LIMIT 1").get();
+    this.sql("SELECT 1 FROM interactions LIMIT 1").get();
   }
 
   async close(): Promise<void> {

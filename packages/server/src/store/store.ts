@@ -176,6 +176,8 @@ export interface Store {
   releaseClaims(claimer?: string): Promise<number>;
   /** Applies a step; false (and nothing written) when its claim or expected state no longer holds. */
   applyChange(change: WorkChange): Promise<boolean>;
+  /** Applies several independent steps in one commit, each all or nothing, and says which were applied. */
+  applyChanges(changes: readonly WorkChange[]): Promise<boolean[]>;
 
   getInteraction(guid: string): Promise<StoredInteraction | undefined>;
   countByState(): Promise<StateCount[]>;

@@ -4,6 +4,7 @@
 // crash before it commits leaves the job to run again after the restart, and one after it
 // leaves nothing to repeat: no customer is called twice.
 import { randomBytes } from "node:crypto";
+import { setImmediate as yieldToIo } from "node:timers/promises";
 import type { Clock } from "../clock.js";
 import type { ConfigTenant } from "../config/config-directory.js";
 import type { Dialer } from "../dialer/dialer.js";
@@ -56,6 +57,16 @@ export interface SchedulerOptions {
   readonly delivery: DeliveryPolicy;
 }
 
+/** What a step reads and writes, as keys: steps with no key in common can share a commit. */
+function touchedBy(job: Job, change: WorkChange): string[] {
+  const keys = [job.ref];
+  if (change.interaction !== undefined) keys.push(change.interaction.guid);
+  for (const call of change.putCalls ?? []) keys.push(call.callId, call.interactionGuid);
+  for (const agent of change.putAgents ?? []) keys.push(`agent:${agent.agentId}`);
+  for (const delivery of change.putDeliveries ?? []) keys.push(delivery.deliveryId);
+  return keys;
+}
+
 export class StepRefusedError extends Error {
   override readonly name = "StepRefusedError";
   constructor(
@@ -106,6 +117,11 @@ export class Scheduler {
     });
   }
 
+  /** Resolves once every step due now (and every change already asked for) has run. */
+  settle(): Promise<void> {
+    return this.serial(() => this.runDue());
+  }
+
   /** Runs `fn` after every earlier step: one step at a time in this process. */
   serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.chain.then(fn);
@@ -125,8 +141,12 @@ export class Scheduler {
       for (;;) {
         const next = await this.o.store.nextDueAt();
         if (next === undefined || next > clock.real() + target) break;
-        if (next > clock.now()) clock.offsetMs = next - clock.real();
-        await this.runDue();
+        if (next > clock.now()) {
+          clock.offsetMs = next - clock.real();
+          // Kept as it goes, so a crash in the middle never turns the server clock back.
+          await this.o.store.setClockOffset(clock.offsetMs);
+        }
+        await this.runDue(false);
       }
       clock.offsetMs = target;
       await this.o.store.setClockOffset(target);
@@ -140,12 +160,14 @@ export class Scheduler {
     await this.chain.catch(() => undefined);
   }
 
-  private async runDue(): Promise<void> {
+  private async runDue(arm = true): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.armedFor = undefined;
     for (;;) {
       for (;;) {
+        // Store calls may all be synchronous underneath: let intake and /sim reads in between batches.
+        await yieldToIo();
         const now = this.o.clock.now();
         const jobs = await this.o.store.claimDue(now, CLAIM_BATCH, this.claimer);
         if (jobs.length === 0) break;
@@ -153,7 +175,7 @@ export class Scheduler {
       }
       if ((await this.dispatch()) === 0) break;
     }
-    await this.arm();
+    if (arm) await this.arm();
   }
 
   private async arm(): Promise<void> {
@@ -168,16 +190,68 @@ export class Scheduler {
 
   private async runJobs(jobs: readonly Job[]): Promise<void> {
     const deliveries: Job[] = [];
-    for (const job of jobs) {
-      if (job.kind === "deliver") deliveries.push(job);
-      else await this.runJob(job);
-    }
+    const steps: Job[] = [];
+    for (const job of jobs) (job.kind === "deliver" ? deliveries : steps).push(job);
+    await this.runSteps(steps);
     // Result POSTs wait on the network: several at once, each still its own step.
     let next = 0;
     const worker = async () => {
       while (next < deliveries.length) await this.runJob(deliveries[next++] as Job);
     };
     await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, deliveries.length) }, worker));
+  }
+
+  /**
+   * Steps that touch different interactions, calls and agents are committed together (one
+   * transaction, each step in its own savepoint); a step that touches what an earlier one in
+   * the batch wrote waits for that batch to commit, then reads afresh.
+   */
+  private async runSteps(jobs: readonly Job[]): Promise<void> {
+    let batch: { job: Job; change: WorkChange }[] = [];
+    let touched = new Set<string>();
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const pending = batch;
+      batch = [];
+      touched = new Set();
+      let applied: boolean[];
+      try {
+        applied = await this.o.store.applyChanges(
+          pending.map(({ job, change }) => ({ ...change, finishJob: { id: job.id, claim: job.claim } })),
+        );
+      } catch (error) {
+        this.o.log.error({ err: error }, "a batch of steps failed; running them one by one");
+        for (const { job } of pending) await this.runJob(job);
+        return;
+      }
+      const refused: WorkChange[] = [];
+      pending.forEach(({ job, change }, i) => {
+        if (applied[i]) this.count(change);
+        // Its state moved on meanwhile: the step has nothing left to do.
+        else refused.push({ finishJob: { id: job.id, claim: job.claim } });
+      });
+      if (refused.length > 0) await this.o.store.applyChanges(refused);
+    };
+    for (const job of jobs) {
+      const now = this.o.clock.now();
+      let change: WorkChange;
+      try {
+        change = await this.step(job, now);
+        const keys = touchedBy(job, change);
+        if (keys.some((key) => touched.has(key))) {
+          await flush();
+          change = await this.step(job, this.o.clock.now());
+        }
+        for (const key of touchedBy(job, change)) touched.add(key);
+      } catch (error) {
+        await flush();
+        await this.runJob(job);
+        continue;
+      }
+      this.o.metrics?.late(now - job.dueAt);
+      batch.push({ job, change });
+    }
+    await flush();
   }
 
   private async runJob(job: Job): Promise<void> {
