@@ -243,7 +243,8 @@ export class Scheduler {
           change = await this.step(job, this.o.clock.now());
         }
         for (const key of touchedBy(job, change)) touched.add(key);
-      } catch (error) {
+      } catch {
+        // runJob runs it alone, and on failure logs it and tries again later.
         await flush();
         await this.runJob(job);
         continue;
