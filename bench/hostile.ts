@@ -118,27 +118,31 @@ async function limitedServerRate(keys: number, seconds: number): Promise<number>
     });
     const base = { tenant: "Bench", token: "bench-token", callback_type: "1", channel_number: "18006661212", callback_delay: "86400" };
     let n = 0;
-    const result = await new Promise<{ requests: { total: number }; duration: number; non2xx: number }>((resolve, reject) => {
-      autocannon(
-        {
-          url: `http://127.0.0.1:${port}${ENDPOINT_PATH}`,
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          connections: 16,
-          duration: seconds,
-          requests: [
-            {
-              setupRequest: (request: Record<string, unknown>) => ({
-                ...request,
-                body: new URLSearchParams({ ...base, phone: String(10_000_000_000 + ((n++ * 7_919) % keys)) }).toString(),
-              }),
-            },
-          ],
-        },
-        (error: Error | null, done: { requests: { total: number }; duration: number; non2xx: number }) =>
-          error === null ? resolve(done) : reject(error),
-      );
-    });
+    const load = (duration: number) =>
+      new Promise<{ requests: { total: number }; duration: number; non2xx: number }>((resolve, reject) => {
+        autocannon(
+          {
+            url: `http://127.0.0.1:${port}${ENDPOINT_PATH}`,
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            connections: 16,
+            duration,
+            requests: [
+              {
+                setupRequest: (request: Record<string, unknown>) => ({
+                  ...request,
+                  body: new URLSearchParams({ ...base, phone: String(10_000_000_000 + ((n++ * 7_919) % keys)) }).toString(),
+                }),
+              },
+            ],
+          },
+          (error: Error | null, done: { requests: { total: number }; duration: number; non2xx: number }) =>
+            error === null ? resolve(done) : reject(error),
+        );
+      });
+    // A first second warms the JIT and the store up; only the second run counts.
+    await load(1);
+    const result = await load(seconds);
     if (result.non2xx > 0) throw new Error(`bench: ${result.non2xx} requests to the limited server were not accepted`);
     return result.requests.total / result.duration;
   } finally {
