@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
 import { benchCore } from "./core.ts";
 import { benchServer } from "./server.ts";
+import { benchWork } from "./work.ts";
 
 const sections: string[] = [];
 const started = new Date();
@@ -12,7 +13,10 @@ sections.push(
 );
 sections.push(benchCore());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
-if (!process.argv.includes("--core-only")) sections.push(await benchServer());
+if (!process.argv.includes("--core-only")) {
+  if (!process.argv.includes("--work-only")) sections.push(await benchServer());
+  sections.push(await benchWork());
+}
 
 const report = `${sections.join("\n\n")}\n`;
 console.log(report);
