@@ -43,6 +43,8 @@ export const CLAIM_BATCH = 256;
 export const DELIVERY_CONCURRENCY = 64;
 /** Timers longer than this are re-armed (setTimeout's limit is about 24.8 days). */
 const MAX_TIMER_MS = 3_600_000;
+/** After a pass fails (the store is down), the next one starts this much later (real time). */
+const RETRY_AFTER_FAILURE_MS = 1000;
 /** A step that throws is tried again this much later (server clock). */
 const FAILED_STEP_RETRY_MS = 60_000;
 
@@ -119,9 +121,14 @@ export class Scheduler {
   wake(): void {
     if (this.stopped || this.wakePending) return;
     this.wakePending = true;
-    void this.serial(async () => {
+    this.serial(async () => {
       this.wakePending = false;
       await this.runDue();
+    }).catch(() => {
+      // Logged by serial(); the store may be back in a moment, so look again then.
+      if (this.stopped) return;
+      this.timer = setTimeout(() => this.wake(), RETRY_AFTER_FAILURE_MS);
+      this.timer.unref();
     });
   }
 
