@@ -15,7 +15,7 @@ sections.push(benchCore());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
 if (!process.argv.includes("--core-only")) {
   if (!process.argv.includes("--work-only")) sections.push(await benchServer());
-  sections.push(await benchWork());
+  if (!process.argv.includes("--server-only")) sections.push(await benchWork());
 }
 
 const report = `${sections.join("\n\n")}\n`;
