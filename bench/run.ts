@@ -12,12 +12,16 @@ if (quick) {
   process.env.BENCH_ROUNDS ??= "1";
   process.env.BENCH_WARMUP_SECONDS ??= "0.3";
   process.env.BENCH_STARTS ??= "1";
+  process.env.BENCH_PENDING ??= "5000";
+  process.env.BENCH_DUE_TOGETHER ??= "200";
+  process.env.BENCH_DELIVERIES ??= "200";
   process.env.BENCH_QUICK = "1";
 }
 const { benchConformance } = await import("./conformance.ts");
 const { benchCore } = await import("./core.ts");
 const { benchHostile } = await import("./hostile.ts");
 const { benchServer, lastServerBars } = await import("./server.ts");
+const { benchWork } = await import("./work.ts");
 const { renderChart } = await import("./chart.ts");
 
 const sections: string[] = [];
@@ -28,9 +32,12 @@ sections.push(
 sections.push(benchCore());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
 if (!process.argv.includes("--core-only")) {
-  sections.push(await benchServer());
-  sections.push(await benchHostile(quick));
-  sections.push(await benchConformance());
+  if (!process.argv.includes("--work-only")) {
+    sections.push(await benchServer());
+    sections.push(await benchHostile(quick));
+    sections.push(await benchConformance());
+  }
+  if (!process.argv.includes("--server-only")) sections.push(await benchWork());
 }
 
 const report = `${sections.join("\n\n")}\n`;

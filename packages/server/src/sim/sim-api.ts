@@ -212,7 +212,7 @@ export class SimApi {
       case "GET agents":
         return { agents: (await store.listAgents()).map(agentView) };
       case "PUT agents/:":
-        return agentView(await this.putAgent(param, (await this.json(req, "AgentChange")) as Schemas["AgentChange"]));
+        return agentView(await this.putAgent(param, (await this.json(req, "AgentChange", true)) as Schemas["AgentChange"]));
       case "GET offers":
         return { offers: (await store.listOffers({ state: "open" })).map(offerView) };
       case "POST offers/:/accept":

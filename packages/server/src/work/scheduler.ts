@@ -43,6 +43,8 @@ export const CLAIM_BATCH = 256;
 export const DELIVERY_CONCURRENCY = 64;
 /** Timers longer than this are re-armed (setTimeout's limit is about 24.8 days). */
 const MAX_TIMER_MS = 3_600_000;
+/** After a pass fails (the store is down), the next one starts this much later (real time). */
+const RETRY_AFTER_FAILURE_MS = 1000;
 /** A step that throws is tried again this much later (server clock). */
 const FAILED_STEP_RETRY_MS = 60_000;
 
@@ -89,6 +91,13 @@ export class Scheduler {
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private wakePending = false;
+  /**
+   * Whether a queue or an agent may have changed since the last offers were made (a type-2
+   * request, an agent's change, a rejected offer, an agent freed): only then are offers looked for.
+   */
+  private queuesChanged = true;
+  /** A step of the current batch added a job that is already due. */
+  private addedDueNow = false;
   /** When the timer fires (server clock), or undefined when none is armed. */
   private armedFor: number | undefined;
 
@@ -104,6 +113,7 @@ export class Scheduler {
   /** A request was committed: wake when it needs work before the timer would fire. */
   accepted(interaction: NewInteraction): void {
     const first = interaction.dueAt ?? interaction.acceptedAt;
+    if (interaction.callbackType === 2) this.queuesChanged = true;
     if (interaction.callbackType === 2 || this.armedFor === undefined || first < this.armedFor) this.wake();
   }
 
@@ -111,9 +121,14 @@ export class Scheduler {
   wake(): void {
     if (this.stopped || this.wakePending) return;
     this.wakePending = true;
-    void this.serial(async () => {
+    this.serial(async () => {
       this.wakePending = false;
       await this.runDue();
+    }).catch(() => {
+      // Logged by serial(); the store may be back in a moment, so look again then.
+      if (this.stopped) return;
+      this.timer = setTimeout(() => this.wake(), RETRY_AFTER_FAILURE_MS);
+      this.timer.unref();
     });
   }
 
@@ -171,9 +186,12 @@ export class Scheduler {
         const now = this.o.clock.now();
         const jobs = await this.o.store.claimDue(now, CLAIM_BATCH, this.claimer);
         if (jobs.length === 0) break;
+        this.addedDueNow = false;
         await this.runJobs(jobs);
+        // Fewer than asked for, and the steps added nothing due now: no need to look again.
+        if (jobs.length < CLAIM_BATCH && !this.addedDueNow) break;
       }
-      if ((await this.dispatch()) === 0) break;
+      if (!this.queuesChanged || (await this.dispatch()) === 0) break;
     }
     if (arm) await this.arm();
   }
@@ -279,6 +297,8 @@ export class Scheduler {
   }
 
   private count(change: WorkChange): void {
+    if (change.addJobs?.some((job) => job.dueAt <= this.o.clock.now())) this.addedDueNow = true;
+    if (change.putAgents !== undefined || change.putOffers !== undefined) this.queuesChanged = true;
     for (const call of change.putCalls ?? []) {
       if (call.state === "ended" && call.outcome !== undefined) this.o.metrics?.callEnded(call.leg, call.outcome);
     }
@@ -390,6 +410,7 @@ export class Scheduler {
 
   /** Offers queued requests to free agents (longest available first); returns how many were offered. */
   private async dispatch(): Promise<number> {
+    this.queuesChanged = false;
     const store = this.o.store;
     const open = await store.listOffers({ state: "open" });
     const offered = new Set(open.map((offer) => offer.agentId));
@@ -470,6 +491,7 @@ export class Scheduler {
         putOffers: [rejected],
       };
       if (!(await this.o.store.applyChange(change))) throw new StepRefusedError("the offer is no longer open", 409);
+      this.queuesChanged = true;
       await this.runDue();
       return rejected;
     });
@@ -506,6 +528,7 @@ export class Scheduler {
   putAgent(agent: AgentRecord): Promise<AgentRecord> {
     return this.serial(async () => {
       await this.o.store.applyChange({ putAgents: [agent] });
+      this.queuesChanged = true;
       await this.runDue();
       return (await this.o.store.getAgent(agent.agentId)) ?? agent;
     });
