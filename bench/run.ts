@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
 import { benchCore } from "./core.ts";
+import { benchHostile } from "./hostile.ts";
 import { benchServer } from "./server.ts";
 
 const sections: string[] = [];
@@ -12,7 +13,10 @@ sections.push(
 );
 sections.push(benchCore());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
-if (!process.argv.includes("--core-only")) sections.push(await benchServer());
+if (!process.argv.includes("--core-only")) {
+  sections.push(await benchServer());
+  sections.push(await benchHostile(process.argv.includes("--quick")));
+}
 
 const report = `${sections.join("\n\n")}\n`;
 console.log(report);

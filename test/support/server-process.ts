@@ -39,6 +39,8 @@ export interface StartOptions {
   readonly tlsCa?: string | Buffer;
   /** Flags for node itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
   readonly nodeArgs?: readonly string[];
+  /** A soft and hard limit on open files for the server process (bash's `ulimit -n`). */
+  readonly openFilesLimit?: number;
 }
 
 /** GET over HTTPS trusting `ca` only; resolves with the status. */
@@ -55,15 +57,17 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
   const port = await freePort();
   const args = [...(options.args ?? [])];
   if (!args.includes("--db")) args.push("--db", ":memory:");
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), CLI, "serve", "--host", "127.0.0.1", "--port", String(port), ...args],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const command = [process.execPath, ...(options.nodeArgs ?? []), CLI, "serve", "--host", "127.0.0.1", "--port", String(port), ...args];
+  const limited =
+    options.openFilesLimit === undefined
+      ? command
+      : ["/bin/bash", "-c", `ulimit -n ${options.openFilesLimit} && exec "$@"`, "bash", ...command];
+  const [program = process.execPath, ...programArgs] = limited;
+  const child = spawn(program, programArgs, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     text += chunk.toString();

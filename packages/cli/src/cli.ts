@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ENDPOINT_PATH } from "@webcallback/core";
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "@webcallback/server/limits";
 import { hashToken } from "@webcallback/server/token-hash";
 
 export interface SignalSource {
@@ -55,6 +56,10 @@ Options:
                        and the client address is the last X-Forwarded-For entry.
   --log-level L        fatal, error, warn, info, debug, trace or silent
                        (default info, or WEBCALLBACK_LOG_LEVEL).
+  --max-connections N  Open connections at most; past it idle ones are cut first (default
+                       ${DEFAULT_MAX_CONNECTIONS}, or fewer when the limit on open files is lower).
+  --headers-timeout S  Seconds for a request's headers to arrive (default ${DEFAULT_TRANSPORT_LIMITS.headersTimeoutMs / 1000}).
+  --request-timeout S  Seconds for a whole request to arrive (default ${DEFAULT_TRANSPORT_LIMITS.requestTimeoutMs / 1000}).
   -h, --help           Show this help.
 
 SIGTERM or SIGINT stops it gracefully.
@@ -78,6 +83,16 @@ interface ServeOptions {
   readonly trustProxy: boolean;
   /** Checked against the server's levels once the server is loaded. */
   readonly level: string;
+  /** Only the limits given on the command line; the server fills in the rest. */
+  readonly limits: Partial<TransportLimits>;
+}
+
+/** A whole number from `min` up, for option `name`; throws UsageError. */
+function wholeNumber(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!/^[0-9]{1,9}$/.test(text) || value < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${JSON.stringify(text)}`);
+  return value;
 }
 
 export class WebcallbackCli {
@@ -210,7 +225,7 @@ export class WebcallbackCli {
     let app: ReturnType<typeof server.createWebcallbackServer>;
     let url: string;
     try {
-      app = server.createWebcallbackServer({ host, port, directory, store, tls, trustProxy, logger: log });
+      app = server.createWebcallbackServer({ host, port, directory, store, tls, trustProxy, logger: log, limits: options.limits });
     } catch (error) {
       // A certificate or key node cannot use.
       await store.close();
@@ -260,6 +275,9 @@ export class WebcallbackCli {
         "tls-key": { type: "string" },
         "trust-proxy": { type: "boolean" },
         "log-level": { type: "string" },
+        "max-connections": { type: "string" },
+        "headers-timeout": { type: "string" },
+        "request-timeout": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -272,6 +290,12 @@ export class WebcallbackCli {
     const certFile = values["tls-cert"];
     const keyFile = values["tls-key"];
     if ((certFile === undefined) !== (keyFile === undefined)) throw new UsageError("--tls-cert and --tls-key go together");
+    const limits: { -readonly [K in keyof TransportLimits]?: number } = {};
+    if (values["max-connections"] !== undefined) limits.maxConnections = wholeNumber("max-connections", values["max-connections"], 1);
+    if (values["headers-timeout"] !== undefined)
+      limits.headersTimeoutMs = wholeNumber("headers-timeout", values["headers-timeout"], 1) * 1000;
+    if (values["request-timeout"] !== undefined)
+      limits.requestTimeoutMs = wholeNumber("request-timeout", values["request-timeout"], 1) * 1000;
     return {
       host: values.host ?? "127.0.0.1",
       port,
@@ -281,6 +305,7 @@ export class WebcallbackCli {
       keyFile,
       trustProxy: values["trust-proxy"] === true,
       level: values["log-level"] ?? this.io.env.WEBCALLBACK_LOG_LEVEL ?? "info",
+      limits,
     };
   }
 

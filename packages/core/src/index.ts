@@ -50,4 +50,11 @@ export {
   withCtlError,
   withInteractionGuid,
 } from "./urls.js";
-export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";
+export {
+  type AuthFailures,
+  type CtlErrorResult,
+  ctlError,
+  type ValidateOptions,
+  type Validation,
+  validateRequest,
+} from "./validate.js";

@@ -14,8 +14,15 @@ export interface HttpUrl {
 }
 
 // Back URLs repeat (one site sends the same one); parsing is the validator's costliest step.
+// The cache is bounded by characters, not entries: a request controls the size of its URLs.
 const parsed = new Map<string, HttpUrl | null>();
+/** Entries at most. */
 const PARSE_CACHE_LIMIT = 512;
+/** Characters of cached URLs at most, keys and hrefs together (about 1 MiB as UTF-16). */
+const PARSE_CACHE_CHARS = 512 * 1024;
+/** A longer URL is parsed every time: real back and callback URLs are far shorter. */
+const MAX_CACHED_URL = 2048;
+let cachedChars = 0;
 const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /** An absolute http(s) URL with a host, or undefined. */
@@ -35,8 +42,15 @@ export function parseHttpUrl(value: string): HttpUrl | undefined {
       result = null;
     }
   }
-  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
-  parsed.set(value, result);
+  if (value.length <= MAX_CACHED_URL) {
+    const chars = value.length + (result?.href.length ?? 0);
+    if (parsed.size >= PARSE_CACHE_LIMIT || cachedChars + chars > PARSE_CACHE_CHARS) {
+      parsed.clear();
+      cachedChars = 0;
+    }
+    parsed.set(value, result);
+    cachedChars += chars;
+  }
   return result ?? undefined;
 }
 

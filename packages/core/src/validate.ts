@@ -36,6 +36,21 @@ export interface ValidateOptions {
   readonly unavailableRetryAfterSeconds?: number;
   /** Step 11: seconds to wait when the request is over a rate limit, else undefined. */
   readonly rateLimit?: (request: CallbackRequest, tenant: DirectoryTenant) => number | undefined;
+  /** Step 4: the failed-authentication limit of the client's address, when one applies. */
+  readonly authFailures?: AuthFailures | undefined;
+}
+
+/** The client address's record of failed token checks (CONTRACT.md section 3, step 4). */
+export interface AuthFailures {
+  /** Seconds until the address may try a token again, or undefined when it may now. */
+  blockedFor(): number | undefined;
+  /** The token check failed: count it against the address. */
+  failed(): void;
+}
+
+/** How a failure is answered, once the tenant and `back` are known (redirect mode or JSON). */
+interface AnswerMode {
+  redirect: string | undefined;
 }
 
 export function ctlError(code: CtlErrorCode, extra?: { detail?: string; retryAfterSeconds?: number }): CtlErrorResult {
@@ -107,7 +122,7 @@ function pairListProblem(code: CtlErrorCode, problem: PairListProblem, redirect:
   return fail(code, redirect, { detail: problem.message });
 }
 
-function check(params: RequestParams, directory: Directory, options: ValidateOptions): Validation {
+function check(params: RequestParams, directory: Directory, options: ValidateOptions, mode: AnswerMode): Validation {
   // 1. 15: the service can take the request (always JSON: the tenant is not known yet).
   if (options.available === false) {
     return fail(CTL_ERROR.SERVICE_UNAVAILABLE, undefined, { retryAfterSeconds: options.unavailableRetryAfterSeconds ?? 5 });
@@ -118,12 +133,19 @@ function check(params: RequestParams, directory: Directory, options: ValidateOpt
   const tenant = tenantName === undefined ? undefined : directory.tenant(tenantName);
   const back = param(params, "back");
   const redirect = tenant !== undefined && back !== undefined && isAllowedBack(back, tenant.allowedBackOrigins) ? back : undefined;
+  // From here on even an unexpected failure (19) is answered in this mode.
+  mode.redirect = redirect;
 
-  // 2-4. 1, 2, 3: tenant, web callback, token.
+  // 2-4. 1, 2, 3: tenant, web callback, token (106 first for an address over its failed-auth limit).
   if (tenant === undefined || !tenant.enabled) return fail(CTL_ERROR.TENANT_NOT_ENABLED, redirect);
   if (!tenant.webCallbackEnabled) return fail(CTL_ERROR.WEB_CALLBACK_NOT_ENABLED, redirect);
+  const blockedFor = options.authFailures?.blockedFor();
+  if (blockedFor !== undefined) return fail(CTL_ERROR.RATE_LIMITED, redirect, { retryAfterSeconds: blockedFor });
   const token = param(params, "token");
-  if (token === undefined || !tenant.tokenMatches(token)) return fail(CTL_ERROR.INVALID_TOKEN, redirect);
+  if (token === undefined || !tenant.tokenMatches(token)) {
+    options.authFailures?.failed();
+    return fail(CTL_ERROR.INVALID_TOKEN, redirect);
+  }
 
   // 5. 104: a back that is present must be allowed.
   if (back !== undefined && redirect === undefined) return fail(CTL_ERROR.BACK_NOT_ALLOWED, undefined);
@@ -241,13 +263,17 @@ function check(params: RequestParams, directory: Directory, options: ValidateOpt
   return { ok: true, request, tenant, redirect };
 }
 
-/** Runs the order of checks. Any failure of the directory or a hook is 19, never a throw. */
 const NO_OPTIONS: ValidateOptions = {};
 
+/**
+ * Runs the order of checks. Any failure of the directory or a hook is 19, never a throw:
+ * redirected to `back` when the tenant and an allowed `back` were known by then, else JSON.
+ */
 export function validateRequest(params: RequestParams, directory: Directory, options: ValidateOptions = NO_OPTIONS): Validation {
+  const mode: AnswerMode = { redirect: undefined };
   try {
-    return check(params, directory, options);
+    return check(params, directory, options, mode);
   } catch {
-    return fail(CTL_ERROR.INTERNAL_ERROR, undefined);
+    return fail(CTL_ERROR.INTERNAL_ERROR, mode.redirect);
   }
 }

@@ -191,6 +191,16 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     105: { params: { dialplan_id: "77" } },
     106: { options: { rateLimit: () => 30 } },
   };
+  // A code checked at two steps is broken differently at each: 106 at step 4 is the failed-auth limit.
+  const stepBreakers: Readonly<Record<string, Breaker>> = {
+    "4:106": { options: { authFailures: { blockedFor: () => 600, failed: () => {} } } },
+  };
+  /** One rule of the order: a code at its step. */
+  interface Rule {
+    readonly step: number;
+    readonly code: CtlErrorCode;
+  }
+  const label = (rule: Rule) => (rule.code === CTL_ERROR.RATE_LIMITED ? `${rule.code} (step ${rule.step})` : String(rule.code));
   // Pairs no request can break together (a value both missing and wrong; an unknown queue's state): skipped to the next rule.
   const exclusive: readonly (readonly [CtlErrorCode, CtlErrorCode])[] = [
     [10, 14],
@@ -200,18 +210,18 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
   ];
   const isExclusive = (earlier: CtlErrorCode, later: CtlErrorCode) => exclusive.some(([a, b]) => a === earlier && b === later);
 
-  function breaker(code: CtlErrorCode): Breaker {
-    const found = breakers[code];
-    if (found === undefined) throw new Error(`no breaker for ${code}`);
+  function breaker(rule: Rule): Breaker {
+    const found = stepBreakers[`${rule.step}:${rule.code}`] ?? breakers[rule.code];
+    if (found === undefined) throw new Error(`no breaker for ${rule.code}`);
     return found;
   }
 
-  function run(base: Params, codes: readonly CtlErrorCode[]): Validation {
+  function run(base: Params, rules: readonly Rule[]): Validation {
     let params = base;
     let config = ACME;
     let options: ValidateOptions = {};
-    for (const code of codes) {
-      const { params: changes, tenant, options: extra } = breaker(code);
+    for (const rule of rules) {
+      const { params: changes, tenant, options: extra } = breaker(rule);
       params = given(params, changes);
       config = tenant?.(config) ?? config;
       options = { ...options, ...extra };
@@ -219,18 +229,18 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     return validateRequest(params, directoryOf(config, GLOBEX, INITECH), options);
   }
 
-  /** The codes a request of this type can be refused with, in the order they are checked. */
-  function sequence(type: "1" | "2"): CtlErrorCode[] {
+  /** The rules a request of this type can be refused by, in the order they are checked. */
+  function sequence(type: "1" | "2"): Rule[] {
     // Step 0 is transport (the server's); 19 is no rule a request breaks (see the throwing directory above).
     return ORDER_OF_CHECKS.filter((step) => step.step !== 0 && (step.when === undefined || step.when === type))
-      .flatMap((step) => step.codes)
-      .filter((code) => code !== CTL_ERROR.INTERNAL_ERROR);
+      .flatMap((step) => step.codes.map((code) => ({ step: step.step, code })))
+      .filter((rule) => rule.code !== CTL_ERROR.INTERNAL_ERROR);
   }
 
   it("ORDER_OF_CHECKS is the order of CONTRACT.md section 3", () => {
     // Pinned here because every pair below is derived from it: a reordered document must fail loudly.
     expect(ORDER_OF_CHECKS.filter((step) => step.step !== 0).flatMap((step) => step.codes)).toEqual([
-      15, 1, 2, 3, 104, 17, 10, 14, 12, 13, 11, 7, 8, 9, 11, 16, 101, 102, 103, 105, 106, 19,
+      15, 1, 2, 106, 3, 104, 17, 10, 14, 12, 13, 11, 7, 8, 9, 11, 16, 101, 102, 103, 105, 106, 19,
     ]);
   });
 
@@ -238,22 +248,22 @@ describe("order of checks: of two broken rules, the earlier is answered", () => 
     ["1", TYPE1],
     ["2", TYPE2],
   ] as const) {
-    const codes = sequence(type);
-    const singles = codes.map((code) => ({ name: `type ${type}: breaking ${code} alone gives ${code}`, code }));
-    it.each(singles)("$name", ({ code }) => {
-      expect(outcome(run(base, [code]))).toBe(code);
+    const rules = sequence(type);
+    const singles = rules.map((rule) => ({ name: `type ${type}: breaking ${label(rule)} alone gives ${rule.code}`, rule }));
+    it.each(singles)("$name", ({ rule }) => {
+      expect(outcome(run(base, [rule]))).toBe(rule.code);
     });
 
-    const pairs = codes.slice(0, -1).map((earlier, i) => {
+    const pairs = rules.slice(0, -1).map((earlier, i) => {
       // For an exclusive pair, the first later rule that can be broken together with the earlier one.
-      const later = codes.slice(i + 1).find((code) => !isExclusive(earlier, code));
-      return { name: `type ${type}: ${earlier} before ${later ?? "nothing"}`, earlier, later };
+      const later = rules.slice(i + 1).find((rule) => !isExclusive(earlier.code, rule.code));
+      return { name: `type ${type}: ${label(earlier)} before ${later === undefined ? "nothing" : label(later)}`, earlier, later };
     });
     it.each(pairs)("$name", ({ earlier, later }) => {
-      if (later === undefined) throw new Error(`nothing to break together with ${earlier}`);
+      if (later === undefined) throw new Error(`nothing to break together with ${earlier.code}`);
       const shared = Object.keys(breaker(earlier).params ?? {}).filter((name) => name in (breaker(later).params ?? {}));
       expect(shared, "the two breakers must not overwrite each other").toEqual([]);
-      expect(outcome(run(base, [earlier, later]))).toBe(earlier);
+      expect(outcome(run(base, [earlier, later]))).toBe(earlier.code);
     });
   }
 
@@ -650,5 +660,105 @@ describe("dialplan_id", () => {
 
   it("absent means the tenant's default", () => {
     expect(accepted(validateRequest(TYPE1, demoDirectory)).dialplanId).toBeUndefined();
+  });
+});
+
+describe("19 after the answer mode is known goes to back (issue 11)", () => {
+  const WITH_BACK = REQUEST_EXAMPLES.Example1CallNow.value;
+  const QUEUED_WITH_BACK = REQUEST_EXAMPLES.Example3WhenAgentAvailable.value;
+  /** The demo directory, with one lookup of Acme's failing. */
+  function failing(lookup: "channel" | "queue" | "hasDialPlan" | "tokenMatches"): Directory {
+    return {
+      tenant: (name) => {
+        const tenant = demoDirectory.tenant(name);
+        if (tenant === undefined) return undefined;
+        return Object.assign(Object.create(tenant), {
+          [lookup]: () => {
+            throw new Error(`${lookup} unavailable`);
+          },
+        });
+      },
+    };
+  }
+
+  it.each([
+    { name: "channel lookup throws", given: WITH_BACK, lookup: "channel" as const },
+    { name: "queue lookup throws", given: QUEUED_WITH_BACK, lookup: "queue" as const },
+    { name: "token check throws", given: WITH_BACK, lookup: "tokenMatches" as const },
+    { name: "dial plan lookup throws", given: given(WITH_BACK, { dialplan_id: "1" }), lookup: "hasDialPlan" as const },
+  ])("$name: 19 redirected to the allowed back", ({ given: params, lookup }) => {
+    const result = validateRequest(params, failing(lookup));
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBe(params.back);
+  });
+
+  it("a rate-limit hook that throws: 19 redirected too", () => {
+    const result = validateRequest(WITH_BACK, demoDirectory, {
+      rateLimit: () => {
+        throw new Error("limiter down");
+      },
+    });
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBe(WITH_BACK.back);
+  });
+
+  it.each([
+    { name: "the tenant lookup itself throws", given: WITH_BACK, directory: brokenDirectory },
+    { name: "no back given", given: given(WITH_BACK, { back: null }), directory: failing("channel") },
+    {
+      name: "a back the tenant does not allow",
+      given: given(WITH_BACK, { back: "http://evil.invalid/" }),
+      directory: failing("tokenMatches"),
+    },
+  ])("$name: 19 in JSON", ({ given: params, directory }) => {
+    const result = validateRequest(params, directory);
+    expect(outcome(result)).toBe(CTL_ERROR.INTERNAL_ERROR);
+    expect(result.redirect).toBeUndefined();
+  });
+});
+
+describe("the failed-authentication limit at step 4", () => {
+  function recorder(blockedFor: number | undefined) {
+    const calls: string[] = [];
+    const authFailures = {
+      blockedFor: () => {
+        calls.push("blockedFor");
+        return blockedFor;
+      },
+      failed: () => {
+        calls.push("failed");
+      },
+    };
+    return { calls, authFailures };
+  }
+
+  it("counts a wrong token as a failure, and a right one not", () => {
+    const wrong = recorder(undefined);
+    expect(outcome(validateRequest(given(TYPE1, { token: "guess" }), demoDirectory, { authFailures: wrong.authFailures }))).toBe(3);
+    expect(wrong.calls).toEqual(["blockedFor", "failed"]);
+    const right = recorder(undefined);
+    expect(outcome(validateRequest(TYPE1, demoDirectory, { authFailures: right.authFailures }))).toBe("ok");
+    expect(right.calls).toEqual(["blockedFor"]);
+  });
+
+  it("a blocked address gets 106 with Retry-After even with the right token, and the token is not looked at", () => {
+    const blocked = recorder(420);
+    const result = validateRequest(TYPE1, demoDirectory, { authFailures: blocked.authFailures });
+    expect(outcome(result)).toBe(CTL_ERROR.RATE_LIMITED);
+    expect(result.ok ? undefined : result.error.retryAfterSeconds).toBe(420);
+    expect(blocked.calls).toEqual(["blockedFor"]);
+  });
+
+  it("is not asked before the tenant checks (1, 2) pass", () => {
+    const blocked = recorder(420);
+    expect(outcome(validateRequest(given(TYPE1, { tenant: "Nobody" }), demoDirectory, { authFailures: blocked.authFailures }))).toBe(1);
+    expect(blocked.calls).toEqual([]);
+  });
+
+  it("106 at step 4 follows the redirect rule", () => {
+    const blocked = recorder(60);
+    const result = validateRequest(REQUEST_EXAMPLES.Example1CallNow.value, demoDirectory, { authFailures: blocked.authFailures });
+    expect(outcome(result)).toBe(CTL_ERROR.RATE_LIMITED);
+    expect(result.redirect).toBe(REQUEST_EXAMPLES.Example1CallNow.value.back);
   });
 });

@@ -42,7 +42,7 @@ export {
   stdoutDestination,
 } from "./ops/logger.js";
 export { Metrics, type MetricsOptions } from "./ops/metrics.js";
-export { RateLimiter } from "./rate-limit.js";
+export { DEFAULT_MAX_WINDOWS, FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 export { createWebcallbackServer, TransportPolicyError, type WebcallbackServer, type WebcallbackServerOptions } from "./server.js";
 export { newInteractionGuid } from "./store/interaction-guid.js";
 export { SCHEMA_VERSION, SqliteStore, type SqliteStoreOptions } from "./store/sqlite-store.js";

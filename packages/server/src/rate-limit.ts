@@ -1,58 +1,135 @@
-// Per-tenant rate limits in memory: fixed windows per tenant+phone and per tenant+client
-// address. A request counts against both only when both let it through.
+// Rate limits in memory: fixed windows that start at a key's first request, per tenant+phone
+// and per tenant+client address, and the failed-authentication limit per client address.
+// Every operation costs the same at any number of keys: windows of one length end in the
+// order they started, so ended ones are dropped from the front of a queue, and past
+// `maxWindows` the oldest window goes first. Memory is bounded by that count.
 import type { RateWindow, TenantRateLimit } from "./config/schema.js";
 
+/**
+ * Windows kept at most per kind of limit (phones, clients, failed authentications); past it
+ * the oldest is forgotten, which errs on the side of letting a request through.
+ * @default 1_000_000
+ */
+export const DEFAULT_MAX_WINDOWS = 1_000_000;
+
 interface Window {
-  start: number;
+  readonly start: number;
   count: number;
 }
 
-/** Entries are swept when the maps grow past this, besides the periodic sweep. */
-const SWEEP_AT_SIZE = 100_000;
-
-class Counters {
+/** Every window of one length, in the order they started. */
+class WindowQueue {
   private readonly windows = new Map<string, Window>();
-  private longestMs = 0;
+  // The start order, as a queue: keys[head..] and their windows (to tell a renewed key apart).
+  private keys: string[] = [];
+  private order: Window[] = [];
+  private head = 0;
 
-  /** Milliseconds until `key` may pass again, or 0 when it may pass now. */
-  waitMs(key: string, window: RateWindow, now: number): number {
-    const entry = this.windows.get(key);
-    const length = window.windowSeconds * 1000;
-    if (entry === undefined || now - entry.start >= length) return 0;
-    return entry.count < window.limit ? 0 : entry.start + length - now;
+  constructor(
+    private readonly lengthMs: number,
+    private readonly maxWindows: number,
+  ) {}
+
+  /** Milliseconds until `key` may pass again under `limit`, or 0. */
+  waitMs(key: string, limit: number, now: number): number {
+    this.expire(now);
+    const window = this.windows.get(key);
+    if (window === undefined || window.count < limit) return 0;
+    return window.start + this.lengthMs - now;
   }
 
-  hit(key: string, window: RateWindow, now: number): void {
-    const length = window.windowSeconds * 1000;
-    if (length > this.longestMs) this.longestMs = length;
-    const entry = this.windows.get(key);
-    if (entry === undefined || now - entry.start >= length) {
-      if (this.windows.size >= SWEEP_AT_SIZE) this.sweep(now);
-      this.windows.set(key, { start: now, count: 1 });
-    } else {
-      entry.count++;
+  hit(key: string, now: number): void {
+    this.expire(now);
+    const window = this.windows.get(key);
+    if (window !== undefined) {
+      window.count++;
+      return;
     }
-  }
-
-  /** Drops windows that ended: none is longer than the longest configured window. */
-  sweep(now: number): void {
-    for (const [key, entry] of this.windows) if (now - entry.start >= this.longestMs) this.windows.delete(key);
+    while (this.windows.size >= this.maxWindows && this.head < this.order.length) this.dropOldest();
+    const started: Window = { start: now, count: 1 };
+    this.windows.set(key, started);
+    this.keys.push(key);
+    this.order.push(started);
   }
 
   get size(): number {
     return this.windows.size;
   }
+
+  /** Drops the windows that have ended: they are at the front. */
+  expire(now: number): void {
+    while (this.head < this.order.length && now - (this.order[this.head] as Window).start >= this.lengthMs) this.dropOldest();
+  }
+
+  private dropOldest(): void {
+    const key = this.keys[this.head] as string;
+    if (this.windows.get(key) === this.order[this.head]) this.windows.delete(key);
+    this.head++;
+    // The consumed front is cut off once it is half the queue: amortized constant time.
+    if (this.head >= 1024 && this.head * 2 >= this.order.length) {
+      this.keys = this.keys.slice(this.head);
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/** Windows of every configured length for one kind of limit. */
+class Counters {
+  private readonly queues = new Map<number, WindowQueue>();
+
+  constructor(private readonly maxWindows: number) {}
+
+  private queue(window: RateWindow): WindowQueue {
+    const lengthMs = window.windowSeconds * 1000;
+    let queue = this.queues.get(lengthMs);
+    if (queue === undefined) {
+      queue = new WindowQueue(lengthMs, this.maxWindows);
+      this.queues.set(lengthMs, queue);
+    }
+    return queue;
+  }
+
+  waitMs(key: string, window: RateWindow, now: number): number {
+    return this.queue(window).waitMs(key, window.limit, now);
+  }
+
+  hit(key: string, window: RateWindow, now: number): void {
+    this.queue(window).hit(key, now);
+  }
+
+  sweep(now: number): void {
+    for (const queue of this.queues.values()) queue.expire(now);
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const queue of this.queues.values()) size += queue.size;
+    return size;
+  }
+}
+
+/** Seconds for Retry-After: at least 1. */
+function retryAfter(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / 1000));
 }
 
 export class RateLimiter {
-  private readonly phones = new Counters();
-  private readonly clients = new Counters();
+  private readonly phones: Counters;
+  private readonly clients: Counters;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    maxWindows = DEFAULT_MAX_WINDOWS,
+  ) {
+    this.phones = new Counters(maxWindows);
+    this.clients = new Counters(maxWindows);
+  }
 
   /**
    * Seconds to wait (Retry-After, at least 1) when the request is over a limit of the
-   * tenant's; otherwise undefined, and the request is counted.
+   * tenant's; otherwise undefined, and the request is counted. `phone` is the number that
+   * would be dialled, so two spellings of one number share a window.
    */
   check(tenant: string, limits: TenantRateLimit | undefined, phone: string, client: () => string): number | undefined {
     if (limits === undefined) return undefined;
@@ -64,13 +141,13 @@ export class RateLimiter {
     let waitMs = 0;
     if (phoneKey !== undefined && perPhone !== undefined) waitMs = this.phones.waitMs(phoneKey, perPhone, now);
     if (clientKey !== undefined && perClient !== undefined) waitMs = Math.max(waitMs, this.clients.waitMs(clientKey, perClient, now));
-    if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
+    if (waitMs > 0) return retryAfter(waitMs);
     if (phoneKey !== undefined && perPhone !== undefined) this.phones.hit(phoneKey, perPhone, now);
     if (clientKey !== undefined && perClient !== undefined) this.clients.hit(clientKey, perClient, now);
     return undefined;
   }
 
-  /** Forgets windows that have ended; run now and then so memory stays bounded. */
+  /** Forgets windows that have ended (each check also does, for the windows it touches). */
   sweep(): void {
     const now = this.now();
     this.phones.sweep(now);
@@ -80,5 +157,39 @@ export class RateLimiter {
   /** Windows held, for tests and metrics. */
   get size(): number {
     return this.phones.size + this.clients.size;
+  }
+}
+
+/**
+ * The failed-authentication limit (CONTRACT.md section 3, step 4): an address that failed
+ * the token check `limit` times within a window is refused at that step until it ends.
+ */
+export class FailedAuthLimiter {
+  private readonly failures: Counters;
+
+  constructor(
+    private readonly window: RateWindow,
+    private readonly now: () => number = Date.now,
+    maxWindows = DEFAULT_MAX_WINDOWS,
+  ) {
+    this.failures = new Counters(maxWindows);
+  }
+
+  /** Seconds until `address` may try again, or undefined when it may try now. */
+  blockedFor(address: string): number | undefined {
+    const waitMs = this.failures.waitMs(address, this.window, this.now());
+    return waitMs > 0 ? retryAfter(waitMs) : undefined;
+  }
+
+  failed(address: string): void {
+    this.failures.hit(address, this.window, this.now());
+  }
+
+  sweep(): void {
+    this.failures.sweep(this.now());
+  }
+
+  get size(): number {
+    return this.failures.size;
   }
 }

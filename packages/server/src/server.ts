@@ -1,17 +1,27 @@
 // Puts the pieces together: directory, store, rate limits, health, metrics, logs and the
 // transport, behind listen() and a graceful close().
 import type { Server } from "node:http";
-import type { Directory, DirectoryTenant } from "@webcallback/core";
+import type { CallbackRequest, Directory, DirectoryTenant } from "@webcallback/core";
 import { type Clock, systemClock } from "./clock.js";
 import { ConfigDirectory, ConfigTenant } from "./config/config-directory.js";
+import { applyDialPlan } from "./config/dial-plan.js";
 import type { TenantRateLimit } from "./config/schema.js";
 import { CorsPolicy } from "./http/cors.js";
 import { RequestHandler } from "./http/handler.js";
-import { createTransport, listenOn, type TlsMaterial, transportProblem, urlOf } from "./http/listen.js";
+import { defaultMaxConnections } from "./http/limits.js";
+import {
+  createTransport,
+  DEFAULT_TRANSPORT_LIMITS,
+  listenOn,
+  type TlsMaterial,
+  type TransportLimits,
+  transportProblem,
+  urlOf,
+} from "./http/listen.js";
 import { Health } from "./ops/health.js";
 import { createLogger, type Logger } from "./ops/logger.js";
 import { Metrics } from "./ops/metrics.js";
-import { RateLimiter } from "./rate-limit.js";
+import { FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store/store.js";
 
 export interface WebcallbackServerOptions {
@@ -37,7 +47,14 @@ export interface WebcallbackServerOptions {
   readonly maxPendingCommits?: number;
   /** How long close() waits for open connections before cutting them (default 10 000 ms). */
   readonly drainTimeoutMs?: number;
+  /** The per-phone and per-client rate limiter; a fresh one on the server clock by default. */
+  readonly rateLimiter?: RateLimiter;
+  /** Timeouts and the connection cap; each missing one takes its default (http/listen.ts). */
+  readonly limits?: Partial<TransportLimits>;
 }
+
+/** How often a burst of shed connections is logged at most. */
+const SHED_LOG_INTERVAL_MS = 10_000;
 
 export interface WebcallbackServer {
   /** Starts listening; resolves with the URL. */
@@ -65,6 +82,32 @@ function corsOriginsOf(directory: Directory): readonly string[] {
   return directory instanceof ConfigDirectory ? directory.allBackOrigins : [];
 }
 
+/** The number the dialer would call: rate limits per phone count this, not the digits as typed. */
+function dialledNumber(tenant: DirectoryTenant, request: CallbackRequest): string {
+  return tenant instanceof ConfigTenant ? applyDialPlan(tenant.dialPlanRules(request.dialplanId), request.phone) : request.phone;
+}
+
+/** Counts every shed connection and logs a line per burst, so a flood cannot flood the log too. */
+function shedReporter(log: Logger, metrics: Metrics, maxConnections: number) {
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  const counts = { evicted: 0, refused: 0 };
+  return {
+    shed(action: "evicted" | "refused", open: number): void {
+      metrics.connectionShed(action);
+      counts[action]++;
+      const now = performance.now();
+      if (now - lastLogged < SHED_LOG_INTERVAL_MS) return;
+      lastLogged = now;
+      log.warn(
+        { maxConnections, open, evicted: counts.evicted, refused: counts.refused },
+        "connection cap reached: the least recently active idle connections are cut, new ones refused when none is idle",
+      );
+      counts.evicted = 0;
+      counts.refused = 0;
+    },
+  };
+}
+
 /** Throws TransportPolicyError when the HTTPS policy forbids these options. */
 export function createWebcallbackServer(options: WebcallbackServerOptions): WebcallbackServer {
   const host = options.host ?? "127.0.0.1";
@@ -77,10 +120,14 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
   const clock = options.clock ?? systemClock;
   const store = options.store;
   const health = new Health(store, log, options.probeIntervalMs ?? 1000);
-  const limiter = new RateLimiter(() => clock.now());
+  const limiter = options.rateLimiter ?? new RateLimiter(() => clock.now());
+  const failedAuthWindow = options.directory instanceof ConfigDirectory ? options.directory.failedAuthLimit : undefined;
+  const failedAuth = failedAuthWindow === undefined ? undefined : new FailedAuthLimiter(failedAuthWindow, () => clock.now());
   const handler = new RequestHandler({
     directory: options.directory,
     rateLimitOf,
+    dialledNumber,
+    failedAuth,
     store,
     health,
     metrics,
@@ -93,7 +140,10 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     unavailableRetryAfterSeconds: options.unavailableRetryAfterSeconds ?? 5,
     maxPendingCommits: options.maxPendingCommits ?? 10_000,
   });
-  const httpServer = createTransport(handler.handle, options.tls);
+  const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, maxConnections: defaultMaxConnections(), ...options.limits };
+  const transport = createTransport(handler.handle, options.tls, limits, shedReporter(log, metrics, limits.maxConnections));
+  const httpServer = transport.server;
+  metrics.openConnections = () => transport.connections.size;
   const secure = options.tls !== undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
@@ -125,7 +175,10 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
       port = await listenOn(httpServer, host, port);
       // After start-up an error of the listening socket (EMFILE on accept…) is logged, not thrown.
       httpServer.on("error", (error) => log.error({ err: error }, "server error"));
-      sweeper = setInterval(() => limiter.sweep(), 60_000);
+      sweeper = setInterval(() => {
+        limiter.sweep();
+        failedAuth?.sweep();
+      }, 60_000);
       sweeper.unref();
       return urlOf(secure, host, port);
     },

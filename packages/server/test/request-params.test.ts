@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   BODY_LIMIT_BYTES,
   type BodyResult,
@@ -33,6 +33,31 @@ describe("queryParams", () => {
     { name: "an encoded line break stays for the validator to trim", given: "phone=%0A16505551212", want: { phone: "\n16505551212" } },
     { name: "a line break before a name is trimmed", given: "tenant=Acme&%0Aqueue_id=103", want: { tenant: "Acme", queue_id: "103" } },
   ])("$name", ({ given, want }) => {
+    expect({ ...queryParams(given) }).toEqual(want);
+  });
+
+  it.each([
+    { name: "broken escapes", given: "%=&".repeat(2000) },
+    { name: "invalid UTF-8", given: "%C3%28=&".repeat(2000) },
+    { name: "long names", given: `${"%41".repeat(5000)}=1` },
+  ])("junk names ($name) are skipped without a throwing decode", ({ given }) => {
+    const decode = vi.spyOn(globalThis, "decodeURIComponent");
+    try {
+      expect({ ...queryParams(`${given}&tenant=Acme`) }).toEqual({ tenant: "Acme" });
+      // At most a bounded handful of names past ASCII are decoded in full, whatever the count.
+      expect(decode.mock.calls.length).toBeLessThanOrEqual(16);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it.each([
+    { name: "an escaped name", given: "%70hone=1", want: { phone: "1" } },
+    { name: "a no-break space before a name", given: "%C2%A0phone=1", want: { phone: "1" } },
+    { name: "a + before a name", given: "+phone=1", want: { phone: "1" } },
+    { name: "a broken escape in a name", given: "ph%one=1", want: {} },
+    { name: "a name of escaped letters only", given: "%74%6F%6B%65%6E=t", want: { token: "t" } },
+  ])("names: $name", ({ given, want }) => {
     expect({ ...queryParams(given) }).toEqual(want);
   });
 

@@ -127,6 +127,61 @@ describe("unexpected failures", () => {
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ ctl_error: 19, message: CATALOGUE[19].message });
   });
+
+  /** The demo directory, with Acme's channel lookup failing. */
+  function channelsBroken(): Directory {
+    const demo = new ConfigDirectory(demoConfig());
+    return {
+      tenant(name) {
+        const tenant = demo.tenant(name);
+        if (name !== "Acme" || tenant === undefined) return tenant;
+        return Object.assign(Object.create(tenant), {
+          channel() {
+            throw new Error("channel store broken (test)");
+          },
+        });
+      },
+    };
+  }
+
+  it("send the browser to back with ctl_error=19 once the tenant and an allowed back are known", async () => {
+    const { server } = await start({ directory: channelsBroken() });
+    const back = "http://127.0.0.1:9/result?x=1";
+    const response = await get(server, new URLSearchParams({ ...REQUEST_EXAMPLES.Example1CallNow.value, back }).toString());
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${back}&ctl_error=19`);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answer 19 in JSON 500 when the same fault meets a request without back", async () => {
+    const { server } = await start({ directory: channelsBroken() });
+    const response = await get(server, CALL_NOW);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ ctl_error: 19, message: CATALOGUE[19].message });
+  });
+
+  it("send a store-level fault after validation to back too, while a store that cannot commit stays 15 in JSON", async () => {
+    const store = new ControlledStore();
+    const throwing: Store = Object.assign(Object.create(store), {
+      addInteraction() {
+        throw new TypeError("bug in the store adapter (test)");
+      },
+    });
+    const server = createWebcallbackServer({
+      port: 0,
+      directory: new ConfigDirectory(demoConfig()),
+      store: throwing,
+      logger: createLogger({ level: "silent" }),
+      metrics: new Metrics({ processMetrics: false }),
+    });
+    await server.listen();
+    running.push(server);
+    const back = "http://127.0.0.1:9/result";
+    const response = await get(server, new URLSearchParams({ ...REQUEST_EXAMPLES.Example1CallNow.value, back }).toString());
+    // A synchronous throw from addInteraction is a failed commit: 15, always JSON.
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ctl_error: 15 });
+  });
 });
 
 describe("overload", () => {

@@ -406,8 +406,9 @@ export const ORDER_OF_CHECKS: readonly CheckStep[] = [
   },
   {
     "step": 4,
-    "rule": "the token is one of the tenant's active tokens",
+    "rule": "the client address is within the failed-authentication limit, and the token is one of the tenant's active tokens",
     "codes": [
+      106,
       3
     ]
   },

@@ -2,7 +2,16 @@
 // Tokens are kept as SHA-256 digests and compared with crypto.timingSafeEqual.
 import { timingSafeEqual } from "node:crypto";
 import type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "@webcallback/core";
-import type { AgentConfig, ConfigFile, DialPlanRule, TenantConfig, TenantRateLimit, WebhookSettings } from "./schema.js";
+import {
+  type AgentConfig,
+  type ConfigFile,
+  DEFAULT_FAILED_AUTH_LIMIT,
+  type DialPlanRule,
+  type RateWindow,
+  type TenantConfig,
+  type TenantRateLimit,
+  type WebhookSettings,
+} from "./schema.js";
 import { parseTokenHash, tokenDigest } from "./token-hash.js";
 
 export interface DirectoryAgent extends AgentConfig {
@@ -93,6 +102,8 @@ export class ConfigTenant implements DirectoryTenant {
 
 export class ConfigDirectory implements Directory {
   readonly webhooks: WebhookSettings;
+  /** Failed token checks allowed per client address, or undefined for no limit. */
+  readonly failedAuthLimit: RateWindow | undefined;
   /** Every tenant's allowed back origins together: the origins CORS answers. */
   readonly allBackOrigins: readonly string[];
   private readonly tenants: ReadonlyMap<string, ConfigTenant>;
@@ -102,6 +113,7 @@ export class ConfigDirectory implements Directory {
     this.tenants = new Map(Object.entries(config.tenants).map(([name, tenant]) => [name, new ConfigTenant(name, tenant)]));
     this.adminDigests = config.adminToken === undefined ? [] : [parseTokenHash(config.adminToken)];
     this.webhooks = config.webhooks ?? {};
+    this.failedAuthLimit = config.failedAuthLimit === false ? undefined : (config.failedAuthLimit ?? DEFAULT_FAILED_AUTH_LIMIT);
     this.allBackOrigins = [...new Set([...this.tenants.values()].flatMap((t) => t.allowedBackOrigins))];
   }
 

@@ -18,6 +18,8 @@ const LOOPBACK_BACK_ORIGINS = ["http://localhost:*", "http://127.0.0.1:*"];
 /** The demo configuration, as a file would say it. */
 export function demoConfig(): ConfigFile {
   return {
+    // CONTRACT.md section 8: the demo directory has no limits.
+    failedAuthLimit: false,
     adminToken: hashToken(DEMO_TOKENS.admin),
     tenants: {
       Acme: {

@@ -86,8 +86,17 @@ export interface WebhookSettings {
   readonly timeoutSeconds?: number;
 }
 
+/**
+ * Failed token checks allowed per client address (CONTRACT.md section 3, step 4) when a
+ * configuration file says nothing.
+ * @default { limit: 20, windowSeconds: 600 }
+ */
+export const DEFAULT_FAILED_AUTH_LIMIT: RateWindow = { limit: 20, windowSeconds: 600 };
+
 export interface ConfigFile {
   readonly $schema?: string;
+  /** Failed token checks allowed per client address; `false` for no limit. Default DEFAULT_FAILED_AUTH_LIMIT. */
+  readonly failedAuthLimit?: RateWindow | false;
   /** Guards the simulator's control API, as `sha256:<hex>`. */
   readonly adminToken?: string;
   readonly webhooks?: WebhookSettings;
@@ -222,6 +231,10 @@ export const CONFIG_SCHEMA = {
   properties: {
     $schema: { type: "string" },
     adminToken: tokenHash,
+    failedAuthLimit: {
+      oneOf: [rateWindow, { const: false }],
+      description: "failed token checks allowed per client address in a window (default 20 in 600 s), or false for none",
+    },
     webhooks: {
       type: "object",
       additionalProperties: false,

@@ -11,6 +11,8 @@ const MAX_AGE_SECONDS = "600";
 
 /** Distinct origins seen are few (one per tenant site); past this many the memo starts over. */
 const MEMO_LIMIT = 1024;
+/** Scheme, a host name of at most 253 characters and a port: a longer Origin is none, and not memoized. */
+const MAX_ORIGIN_LENGTH = 300;
 
 export class CorsPolicy {
   private readonly memo = new Map<string, boolean>();
@@ -18,6 +20,7 @@ export class CorsPolicy {
   constructor(private readonly origins: readonly string[]) {}
 
   allows(origin: string): boolean {
+    if (origin.length > MAX_ORIGIN_LENGTH) return false;
     let allowed = this.memo.get(origin);
     if (allowed === undefined) {
       // An Origin header is scheme://host[:port] and nothing more; `null` and paths never match.

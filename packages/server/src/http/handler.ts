@@ -6,7 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   type AcceptedBody,
   type Answer,
+  type AuthFailures,
   acceptedAnswer,
+  type CallbackRequest,
   CTL_ERROR,
   type CtlErrorCode,
   type CtlErrorResult,
@@ -24,7 +26,7 @@ import type { TenantRateLimit } from "../config/schema.js";
 import type { Health } from "../ops/health.js";
 import type { Logger } from "../ops/logger.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { RateLimiter } from "../rate-limit.js";
+import type { FailedAuthLimiter, RateLimiter } from "../rate-limit.js";
 import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
 import type { CorsPolicy } from "./cors.js";
@@ -47,6 +49,10 @@ export interface HandlerOptions {
   readonly directory: Directory;
   /** A tenant's rate limits (from its configuration), or undefined for none. */
   readonly rateLimitOf: (tenant: DirectoryTenant) => TenantRateLimit | undefined;
+  /** The number that would be dialled for the request (its dial plan applied): the per-phone key. */
+  readonly dialledNumber: (tenant: DirectoryTenant, request: CallbackRequest) => string;
+  /** Failed token checks per client address (step 4), or undefined for no limit. */
+  readonly failedAuth?: FailedAuthLimiter | undefined;
   readonly store: Store;
   readonly health: Health;
   readonly metrics: Metrics;
@@ -145,7 +151,11 @@ export class RequestHandler {
       const path = q === -1 ? url : url.slice(0, q);
       // An unknown path is not logged: nothing says which of its parts might be a secret.
       logPath = path === ENDPOINT_PATH || OPS_PATHS.has(path) ? path : UNKNOWN_PATH;
-      if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
+      if (req.headers.host === undefined && req.httpVersion === "1.1") {
+        // RFC 9112 3.2: an HTTP/1.1 request without Host is answered 400 (node's own answer is not JSON).
+        res.setHeader("connection", "close");
+        this.plain(req, res, 400, '{"error":"bad request: no Host header"}', logPath, id, started);
+      } else if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
       else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
       else this.other(req, res, path, id, started);
     } catch (error) {
@@ -211,10 +221,30 @@ export class RequestHandler {
       available: this.o.health.available && this.pendingCommits < this.o.maxPendingCommits,
       unavailableRetryAfterSeconds: this.o.unavailableRetryAfterSeconds,
       rateLimit: (request, tenant) =>
-        this.o.limiter.check(tenant.name, this.o.rateLimitOf(tenant), request.phone, () => this.clientAddress(req)),
+        this.o.limiter.check(tenant.name, this.o.rateLimitOf(tenant), this.o.dialledNumber(tenant, request), () => this.clientAddress(req)),
+      authFailures: this.authFailures(req),
     });
-    if (validation.ok) this.commit(req, res, validation, id, started);
-    else this.reject(req, res, validation.error, validation.redirect, id, started);
+    // Past validation the answer mode is known: even an unexpected failure goes to back.
+    try {
+      if (validation.ok) this.commit(req, res, validation, id, started);
+      else this.reject(req, res, validation.error, validation.redirect, id, started);
+    } catch (error) {
+      this.internalError(req, res, error, id, started, ENDPOINT_PATH, validation.redirect);
+    }
+  }
+
+  /** The client address's failed-authentication record, when a limit applies. */
+  private authFailures(req: IncomingMessage): AuthFailures | undefined {
+    const limiter = this.o.failedAuth;
+    if (limiter === undefined) return undefined;
+    return {
+      blockedFor: () => {
+        const seconds = limiter.blockedFor(this.clientAddress(req));
+        if (seconds !== undefined) this.o.metrics.failedAuthBlocked();
+        return seconds;
+      },
+      failed: () => limiter.failed(this.clientAddress(req)),
+    };
   }
 
   private commit(
@@ -277,7 +307,7 @@ export class RequestHandler {
           this.reject(req, res, unavailable, undefined, id, started);
         },
       )
-      .catch((error: unknown) => this.internalError(req, res, error, id, started));
+      .catch((error: unknown) => this.internalError(req, res, error, id, started, ENDPOINT_PATH, redirect));
   }
 
   /** 413: the connection closes after it, since the rest of the body is not read. */
@@ -389,6 +419,7 @@ export class RequestHandler {
     this.logLine(req, path, status, undefined, id, performance.now() - started);
   }
 
+  /** 19: to `redirect` when the answer mode was known before the failure, else JSON. */
   private internalError(
     req: IncomingMessage,
     res: ServerResponse,
@@ -396,13 +427,14 @@ export class RequestHandler {
     id: string,
     started: number,
     path = ENDPOINT_PATH,
+    redirect: string | undefined = undefined,
   ): void {
     this.o.log.error({ reqId: id, err: error }, "unexpected failure");
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    this.reject(req, res, ctlError(CTL_ERROR.INTERNAL_ERROR), undefined, id, started, path);
+    this.reject(req, res, ctlError(CTL_ERROR.INTERNAL_ERROR), redirect, id, started, path);
   }
 
   private logLine(

@@ -5,6 +5,10 @@ import { createServer as createHttpsServer } from "node:https";
 import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
 import { isLoopbackHost } from "@webcallback/core";
+import { type ConnectionEvents, ConnectionGuard } from "./connections.js";
+import type { TransportLimits } from "./limits.js";
+
+export { DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "./limits.js";
 
 export interface TlsMaterial {
   /** PEM text or bytes, not paths. */
@@ -33,24 +37,52 @@ export function transportProblem(options: TransportOptions): string | undefined 
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-// Slow clients cannot hold a connection for long: headers within 10 s, the whole request within 30 s.
-const SERVER_OPTIONS = { headersTimeout: 10_000, requestTimeout: 30_000, noDelay: true } as const;
+/** How long a socket we gave up on may take to flush its last answer before it is cut. */
+const FLUSH_GRACE_MS = 1_000;
 
-export function createTransport(handler: Handler, tls: TlsMaterial | undefined): Server {
+export interface Transport {
+  readonly server: Server;
+  readonly connections: ConnectionGuard;
+}
+
+/**
+ * The node:http (or https) server with its limits. Node looks for timed-out requests every
+ * `connectionsCheckingInterval` (30 s by default, which made a 30 s timeout fire at up to
+ * 56 s); here it looks a few times within the shortest timeout, at least once a second.
+ */
+export function createTransport(
+  handler: Handler,
+  tls: TlsMaterial | undefined,
+  limits: TransportLimits,
+  events: ConnectionEvents,
+): Transport {
+  const requestTimeout = limits.requestTimeoutMs;
+  const headersTimeout = Math.min(limits.headersTimeoutMs, requestTimeout);
+  const options = {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    // A request without Host gets our own JSON 400 (handler.ts), not node's bare one.
+    requireHostHeader: false,
+    noDelay: true,
+  };
   const server: Server =
     tls === undefined
-      ? createHttpServer(SERVER_OPTIONS, handler)
-      : createHttpsServer({ ...SERVER_OPTIONS, cert: tls.cert, key: tls.key }, handler);
-  server.keepAliveTimeout = 5_000;
-  server.on("clientError", answerClientError);
-  return server;
+      ? createHttpServer(options, handler)
+      : createHttpsServer({ ...options, handshakeTimeout: headersTimeout, cert: tls.cert, key: tls.key }, handler);
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  const connections = new ConnectionGuard(limits.maxConnections, events);
+  connections.attach(server, tls !== undefined);
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, connections));
+  return { server, connections };
 }
 
 /**
  * A request node:http could not parse (or that timed out) gets what node's default handler
- * would send (400, 408, 431), as JSON and no-store like every other answer.
+ * would send (400, 408, 431), as JSON and no-store like every other answer, after the answers
+ * still owed to requests pipelined before it; then the socket is destroyed, not left half-open.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, connections: ConnectionGuard): void {
   if (error.code === "ECONNRESET" || !socket.writable) {
     socket.destroy();
     return;
@@ -58,10 +90,19 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
   const reason = STATUS_CODES[status] ?? "Bad Request";
   const body = JSON.stringify({ error: reason.toLowerCase() });
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\ncache-control: no-store\r\ncontent-type: application/json; charset=utf-8\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  connections.afterAnswers(socket, () => {
+    if (socket.destroyed) return;
+    const cut = setTimeout(() => socket.destroy(), FLUSH_GRACE_MS);
+    cut.unref();
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncache-control: no-store\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      () => {
+        clearTimeout(cut);
+        socket.destroy();
+      },
+    );
+  });
 }
 
 /** Listens and resolves with the bound port (useful with port 0). */

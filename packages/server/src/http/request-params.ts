@@ -13,6 +13,15 @@ export { BODY_LIMIT_BYTES } from "@webcallback/core";
  */
 const KNOWN = new Map<string, string>(PARAMETERS.map((p) => [p.name, p.name]));
 
+/**
+ * A raw name longer than this cannot be one of the API's names, even with every character
+ * percent-encoded and some white space around it, so it is skipped unread.
+ */
+const MAX_RAW_NAME = 3 * (Math.max(...PARAMETERS.map((p) => p.name.length)) + 16);
+
+/** Decoding and trimming only shorten a name: a shorter raw name is none of the API's. */
+const MIN_RAW_NAME = Math.min(...PARAMETERS.map((p) => p.name.length));
+
 /** Form decoding: `+` is a space, `%XX` a byte of UTF-8; a broken escape stays as written. */
 export function decodeComponent(text: string): string {
   const plain = text.indexOf("+") === -1 ? text : text.replace(/\+/g, " ");
@@ -24,22 +33,69 @@ export function decodeComponent(text: string): string {
   }
 }
 
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * Names with bytes past ASCII are read as UTF-8 (so Unicode spaces trim) at most this many
+ * times per parameter list; later ones are skipped, since no client of the API sends them.
+ */
+const MAX_UNICODE_NAMES = 16;
+let unicodeNamesLeft = MAX_UNICODE_NAMES;
+
+/**
+ * The API name `raw` (a name as sent, escapes and all) stands for, or undefined. Never throws
+ * and costs at most MAX_RAW_NAME steps: a name with a broken escape is no API name.
+ */
+function knownName(raw: string): string | undefined {
+  const exact = KNOWN.get(raw);
+  if (exact !== undefined || raw.length > MAX_RAW_NAME) return exact;
+  let decoded = "";
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 37) {
+      const byte = (hexValue(raw.charCodeAt(i + 1)) << 4) | hexValue(raw.charCodeAt(i + 2));
+      if (byte < 0) return undefined;
+      if (byte >= 0x80) return unicodeName(raw);
+      decoded += String.fromCharCode(byte);
+      i += 2;
+    } else if (code >= 0x80) {
+      return unicodeName(raw);
+    } else {
+      decoded += code === 43 ? " " : raw[i];
+    }
+  }
+  return KNOWN.get(decoded.trim());
+}
+
+function unicodeName(raw: string): string | undefined {
+  if (unicodeNamesLeft <= 0) return undefined;
+  unicodeNamesLeft--;
+  return KNOWN.get(decodeComponent(raw).trim());
+}
+
 /**
  * Adds the known parameters of `text` (a query string or a form body, without `?`) to
- * `into`, keeping a name's value when `into` already has one.
+ * `into`, keeping a name's value when `into` already has one. One pass over the text: each
+ * `&` and `=` is searched for once, and only the values of kept names are decoded.
  */
 export function addParams(into: Record<string, string>, text: string): void {
   let start = 0;
   const end = text.length;
+  unicodeNamesLeft = MAX_UNICODE_NAMES;
+  // The next `=` at or after `start`, or -1 when there is none left.
+  let eq = text.indexOf("=");
   while (start < end) {
     let amp = text.indexOf("&", start);
     if (amp === -1) amp = end;
     if (amp > start) {
-      const eq = text.indexOf("=", start);
+      if (eq !== -1 && eq < start) eq = text.indexOf("=", start);
       const nameEnd = eq === -1 || eq > amp ? amp : eq;
-      const raw = text.slice(start, nameEnd);
       // Names are trimmed like values: a copied example URL breaks its lines right after `&`.
-      const name = KNOWN.get(raw) ?? KNOWN.get(decodeComponent(raw).trim());
+      const name = nameEnd - start < MIN_RAW_NAME ? undefined : knownName(text.slice(start, nameEnd));
       if (name !== undefined && into[name] === undefined) {
         into[name] = nameEnd === amp ? "" : decodeComponent(text.slice(nameEnd + 1, amp));
       }

@@ -3,7 +3,7 @@
 // arrays (prom-client's own counters hash their labels on every call); prom-client reads them
 // when /metrics is scraped.
 import { CTL_ERROR, type CtlErrorCode } from "@webcallback/core";
-import { Counter, collectDefaultMetrics, type Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, type Histogram, Registry } from "prom-client";
 
 /** Upper bounds in seconds: intake answers in well under a millisecond to a few with a commit. */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
@@ -76,6 +76,11 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly counts = new Float64Array(SLOTS);
   private readonly latency = new LatencyHistogram();
+  /** Connections cut to make room or refused at the cap (http/connections.ts). */
+  private readonly shed: Counter<"action">;
+  private readonly failedAuth: Counter;
+  /** Read when scraped: the number of open connections. */
+  openConnections: () => number = () => 0;
 
   constructor(options: MetricsOptions = {}) {
     const counts = this.counts;
@@ -94,7 +99,35 @@ export class Metrics {
     });
     // The registry only calls get() and reset(), which LatencyHistogram has.
     this.registry.registerMetric(this.latency as unknown as Histogram);
+    this.shed = new Counter({
+      name: "webcallback_connections_shed_total",
+      help: "Connections cut at the connection cap: evicted (idle, to make room) or refused (none idle).",
+      labelNames: ["action"],
+      registers: [this.registry],
+    });
+    this.failedAuth = new Counter({
+      name: "webcallback_failed_auth_blocked_total",
+      help: "Requests answered 106 at the token step because their address failed authentication too often.",
+      registers: [this.registry],
+    });
+    const open = () => this.openConnections();
+    new Gauge({
+      name: "webcallback_open_connections",
+      help: "TCP connections open now.",
+      registers: [this.registry],
+      collect() {
+        this.set(open());
+      },
+    });
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  connectionShed(action: "evicted" | "refused"): void {
+    this.shed.inc({ action });
+  }
+
+  failedAuthBlocked(): void {
+    this.failedAuth.inc();
   }
 
   accepted(seconds: number): void {
