@@ -82,10 +82,7 @@ function fromJson(status: number, body: unknown): CallbackResult {
     return accepted(fields.interaction_guid);
   }
   const code = knownCode(fields.ctl_error);
-  if (status >= 400 && code !== undefined) {
-    const failure = refused(code, typeof fields.message === "string" ? fields.message : undefined);
-    return { ...failure, httpStatus: status };
-  }
+  if (status >= 400 && code !== undefined) return refused(code, typeof fields.message === "string" ? fields.message : undefined, status);
   throw new WebCallbackAnswerError(`unexpected HTTP ${status}`, status);
 }
 
@@ -127,7 +124,6 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
               bodySerializer: () => encoded,
             });
     } catch (error) {
-      if (error instanceof WebCallbackAnswerError) throw error;
       throw new WebCallbackTransportError(`request to ${baseUrl} failed`, { cause: error });
     }
     const { response } = answer;
