@@ -128,8 +128,9 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
     }
     const { response } = answer;
     if (response.type === "opaqueredirect") {
-      // A browser hides a redirect's Location from fetch: only navigations can use back.
-      throw new WebCallbackAnswerError("a browser's fetch cannot read a redirect to back; leave back out", 0);
+      // A browser hides a redirect's Location from fetch: only navigations can use back. Not
+      // knowing whether it was accepted, the caller must not resend (that could call twice).
+      throw new WebCallbackAnswerError("a browser cannot read the redirect to back (the request may be accepted); leave back out", 0);
     }
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get("location");
