@@ -2,6 +2,7 @@
 // measured in the same run, and written to bench/results.md.
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
+import { benchConformance } from "./conformance.ts";
 import { benchCore } from "./core.ts";
 import { benchHostile } from "./hostile.ts";
 import { benchServer } from "./server.ts";
@@ -16,6 +17,7 @@ sections.push(benchCore());
 if (!process.argv.includes("--core-only")) {
   sections.push(await benchServer());
   sections.push(await benchHostile(process.argv.includes("--quick")));
+  sections.push(await benchConformance());
 }
 
 const report = `${sections.join("\n\n")}\n`;

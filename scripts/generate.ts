@@ -1,15 +1,17 @@
 // Turns the sources of truth (openapi/, grammar/) into the committed modules under
-// packages/core/src/generated/. `--check` regenerates in memory and fails on drift;
+// packages/core/src/generated/ and the bundled document the mock serves (packages/mock/generated/). `--check` regenerates in memory and fails on drift;
 // `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
+import peggy from "peggy";
 import { parse as parseYaml } from "yaml";
+import { type FastPathOutput, fastPathPlugin } from "./generate/fast-path.ts";
 import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderServers, renderTokens } from "./generate/render.ts";
 
 // Tools (peggy) always come from this repository; --root only moves the sources and outputs.
@@ -21,6 +23,8 @@ interface Paths {
   readonly document: string;
   readonly grammar: string;
   readonly outDir: string;
+  /** The bundled document, one JSON file, for the packages that read the document at run time (Prism, the runner). */
+  readonly bundledDocuments: readonly string[];
 }
 
 function pathsUnder(root: string): Paths {
@@ -29,6 +33,10 @@ function pathsUnder(root: string): Paths {
     document: join(root, "openapi/webcallback.yaml"),
     grammar: join(root, "grammar/userdata.peggy"),
     outDir: join(root, "packages/core/src/generated"),
+    bundledDocuments: [
+      join(root, "packages/mock/generated/webcallback.bundled.json"),
+      join(root, "packages/conformance/generated/webcallback.bundled.json"),
+    ],
   };
 }
 
@@ -43,20 +51,39 @@ interface CompiledGrammar {
   readonly isTokenName: (name: string) => boolean;
 }
 
+const START_RULES = ["PairList", "Value"];
+const RETURN_TYPES = {
+  PairList: "{ name: string; value: string }[]",
+  Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
+};
+
+// The same grammar through the fast-path plugin: a second parser that falls back to the first.
+async function compileFastPath(grammarPath: string): Promise<Map<string, string>> {
+  const output: FastPathOutput = {};
+  const plugin = fastPathPlugin({ startRules: START_RULES, fullParser: "./userdata-parser.js", returnTypes: RETURN_TYPES }, output);
+  peggy.generate(await readFile(grammarPath, "utf8"), {
+    allowedStartRules: START_RULES,
+    output: "ast",
+    grammarSource: grammarPath,
+    plugins: [plugin as unknown as peggy.Plugin],
+  });
+  if (output.js === undefined || output.dts === undefined) throw new Error("fast path: the plugin's pass did not run");
+  return new Map([
+    ["userdata-fast.js", output.js],
+    ["userdata-fast.d.ts", output.dts],
+  ]);
+}
+
 async function compileGrammar(grammarPath: string): Promise<CompiledGrammar> {
   const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
   try {
     const out = join(dir, "userdata-parser.js");
-    const returnTypes = {
-      PairList: "{ name: string; value: string }[]",
-      Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
-    };
     await run(process.execPath, [
       join(repository, "node_modules/peggy/bin/peggy.js"),
       "--format=es",
-      "--allowed-start-rules=PairList,Value",
+      `--allowed-start-rules=${START_RULES.join(",")}`,
       "--dts",
-      `--return-types=${JSON.stringify(returnTypes)}`,
+      `--return-types=${JSON.stringify(RETURN_TYPES)}`,
       "--output",
       out,
       grammarPath,
@@ -94,9 +121,12 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   const grammar = await compileGrammar(paths.grammar);
   files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled, grammar.isTokenName)}`);
 
-  for (const [name, content] of grammar.files) {
+  for (const [name, content] of [...grammar.files, ...(await compileFastPath(paths.grammar))]) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
+  // JSON has no comments: the header travels as an extension field the tools ignore.
+  const served = { "x-generated": header("openapi/webcallback.yaml", "").trim(), ...bundled };
+  for (const target of paths.bundledDocuments) files.set(target, `${JSON.stringify(served, null, 2)}\n`);
   return files;
 }
 
@@ -112,13 +142,13 @@ async function main(argv: string[]): Promise<number> {
   const files = await generateAll(paths);
   const drift: string[] = [];
   for (const [name, content] of files) {
-    const target = join(outDir, name);
+    const target = isAbsolute(name) ? name : join(outDir, name);
     const current = await readFile(target, "utf8").catch(() => undefined);
     if (current === content) continue;
     if (check) {
       drift.push(relative(root, target));
     } else {
-      await mkdir(outDir, { recursive: true });
+      await mkdir(dirname(target), { recursive: true });
       await writeFile(target, content);
       console.log(`wrote ${relative(root, target)}`);
     }

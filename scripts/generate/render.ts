@@ -11,6 +11,8 @@ interface Schema {
   then?: Schema;
   const?: unknown;
   properties?: Record<string, Schema>;
+  "x-values"?: unknown[];
+  "x-callback-type"?: string;
   $ref?: string;
 }
 
@@ -157,18 +159,43 @@ function schemaOf(doc: OpenApiDocument, name: string): Schema {
 function requiredByType(request: Schema): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const rule of request.allOf ?? []) {
-    const type = rule.if?.properties?.callback_type?.const;
+    const type = rule["x-callback-type"];
     if (typeof type === "string" && rule.then?.required) out[type] = rule.then.required;
   }
   return out;
 }
 
+// The document's patterns read raw values, so they allow the white space the server trims:
+// `^\s*(?:RULE)\s*$` (required) or `^\s*(?:RULE)?\s*$` (blank is absent). Code tests trimmed values.
+const RAW_PREFIX = "^\\s*(?:";
+const RAW_SUFFIXES = [")\\s*$", ")?\\s*$"];
+
+function trimmedRule(pattern: string, where: string): string {
+  const suffix = RAW_SUFFIXES.find((end) => pattern.endsWith(end));
+  if (!pattern.startsWith(RAW_PREFIX) || suffix === undefined) {
+    throw new Error(
+      `openapi/webcallback.yaml: ${where} must read ${RAW_PREFIX}RULE${RAW_SUFFIXES[0]} or ${RAW_PREFIX}RULE${RAW_SUFFIXES[1]}`,
+    );
+  }
+  return `^(?:${pattern.slice(RAW_PREFIX.length, pattern.length - suffix.length)})$`;
+}
+
+function callbackTypes(schema: Schema): string[] {
+  const values = need(schema["x-values"], "CallbackType.x-values");
+  const pattern = new RegExp(need(schema.pattern, "CallbackType.pattern"));
+  for (const value of values) {
+    if (typeof value !== "string" || !pattern.test(value))
+      throw new Error(`CallbackType.x-values: ${JSON.stringify(value)} breaks its pattern`);
+  }
+  return values as string[];
+}
+
 export function renderRules(doc: OpenApiDocument): string {
   const parameters = Object.values(doc.components.parameters).map((p) => ({ name: p.name, required: p.required === true }));
-  const phone = need(schemaOf(doc, "Phone").pattern, "Phone.pattern");
-  const numeric = need(schemaOf(doc, "Numeric").pattern, "Numeric.pattern");
-  const dialplan = need(schemaOf(doc, "DialplanId").pattern, "DialplanId.pattern");
-  const types = need(schemaOf(doc, "CallbackType").enum, "CallbackType.enum");
+  const phone = trimmedRule(need(schemaOf(doc, "Phone").pattern, "Phone.pattern"), "Phone.pattern");
+  const numeric = trimmedRule(need(schemaOf(doc, "Numeric").pattern, "Numeric.pattern"), "Numeric.pattern");
+  const dialplan = trimmedRule(need(schemaOf(doc, "DialplanId").pattern, "DialplanId.pattern"), "DialplanId.pattern");
+  const types = callbackTypes(schemaOf(doc, "CallbackType"));
   const extMax = need(schemaOf(doc, "ExtTransactionData").maxLength, "ExtTransactionData.maxLength");
   const [endpoint, operations] = need(Object.entries(doc.paths)[0], "paths");
   const maxBytes = need(operations.post?.requestBody?.["x-max-bytes"], `paths.${endpoint}.post.requestBody.x-max-bytes`);
@@ -183,16 +210,16 @@ export const PARAMETERS = ${json(parameters)} as const;
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];
 
-/** components.schemas.Phone.pattern */
+/** components.schemas.Phone.pattern, for a trimmed value. */
 export const PHONE_PATTERN = new RegExp(${JSON.stringify(phone)});
 
-/** components.schemas.Numeric.pattern: callback_delay and expiration. */
+/** components.schemas.Numeric.pattern, for a trimmed value: callback_delay and expiration. */
 export const NUMERIC_PATTERN = new RegExp(${JSON.stringify(numeric)});
 
-/** components.schemas.DialplanId.pattern */
+/** components.schemas.DialplanId.pattern, for a trimmed value. */
 export const DIALPLAN_ID_PATTERN = new RegExp(${JSON.stringify(dialplan)});
 
-/** components.schemas.CallbackType.enum */
+/** components.schemas.CallbackType.x-values */
 export const CALLBACK_TYPES = ${JSON.stringify(types)} as const;
 
 /** components.schemas.ExtTransactionData.maxLength, in Unicode code points. */

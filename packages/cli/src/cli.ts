@@ -7,6 +7,9 @@ import { parseArgs } from "node:util";
 import { ENDPOINT_PATH } from "@webcallback/core";
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_TRANSPORT_LIMITS, type TransportLimits } from "@webcallback/server/limits";
 import { hashToken } from "@webcallback/server/token-hash";
+import { commandIo } from "./commands/command-io.js";
+import { conformanceCommand } from "./commands/conformance.js";
+import { mockCommand } from "./commands/mock.js";
 
 export interface SignalSource {
   once(signal: "SIGTERM" | "SIGINT", listener: () => void): unknown;
@@ -36,6 +39,8 @@ const HELP = `Usage: webcallback <command> [options]
 Commands:
   serve          Run the reference web callback server
   tokens hash    Print the hash of a token, to paste into a configuration file
+  mock           Run the Prism mock of the API for partners (no state)
+  conformance    Check a deployment against the document and the contract
   help           Show this help
 
 Run \`webcallback <command> --help\` for the options of a command.
@@ -124,6 +129,10 @@ export class WebcallbackCli {
           return await this.serve(rest);
         case "tokens":
           return await this.tokens(rest);
+        case "mock":
+          return await mockCommand(rest, commandIo(this.io));
+        case "conformance":
+          return await conformanceCommand(rest, commandIo(this.io));
         default:
           throw new UsageError(`unknown command ${JSON.stringify(command)}`);
       }

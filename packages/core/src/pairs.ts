@@ -1,5 +1,6 @@
 // `[name|value]` pair lists (ctl_userdata, extTransactionData), parsed by the generated grammar.
-import { type SyntaxError as PeggySyntaxError, parse } from "./generated/userdata-parser.js";
+import { parse } from "./generated/userdata-fast.js";
+import type { SyntaxError as PeggySyntaxError } from "./generated/userdata-parser.js";
 
 export interface Pair {
   readonly name: string;

@@ -16,9 +16,12 @@ class ControlledStore implements Store {
   readonly engine = "test";
   failing = false;
   delayMs = 0;
+  /** Commits asked for so far. */
+  adds = 0;
   private readonly inner = new SqliteStore(":memory:");
 
   async addInteraction(interaction: NewInteraction): Promise<void> {
+    this.adds++;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failing) throw new Error("disk full (test)");
     return this.inner.addInteraction(interaction);
@@ -240,7 +243,8 @@ describe("graceful shutdown", () => {
     const { server, store } = await start();
     store.delayMs = 300;
     const answer = get(server, CALL_NOW);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once the commit is under way, however slowly the request arrived.
+    await until(async () => store.adds > 0);
     const closed = server.close();
     const response = await answer;
     expect(response.status).toBe(202);

@@ -22,6 +22,10 @@ export type paths = {
          * @description The same request as the GET, as an `application/x-www-form-urlencoded`
          *     body. Parameters in the query string are merged in; the body wins on
          *     a clash. Any other content type is refused with 415.
+         *
+         *     The token travels in the form body (`token` is required there), which
+         *     an OpenAPI security scheme cannot describe, so this operation declares
+         *     no security scheme; the rule is the same as the GET's.
          */
         post: operations["requestCallbackForm"];
         delete?: never;
@@ -34,23 +38,40 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
-        /** @description Tenant name, case-sensitive. */
+        /** @description Tenant name, case-sensitive. Surrounding white space is trimmed; a blank value is absent. */
         Tenant: string;
-        /** @description Authentication token. */
+        /** @description Authentication token. Surrounding white space is trimmed; a blank value is absent. */
         Token: string;
-        /** @description 1 to 15 digits, with an optional leading `+` and the separators space, `-`, `.`, `(`, `)`. */
+        /**
+         * @description 1 to 15 digits, with an optional leading `+` and the separators space, `-`, `.`, `(`, `)`.
+         *     Surrounding white space is trimmed (the rule is the part inside `^\s*(?:…)\s*$`).
+         */
         Phone: string;
         /**
-         * @description Exactly `1` or `2` (so `01` is unknown).
-         * @enum {string}
+         * @description Exactly `1` or `2` once surrounding white space is trimmed (so `01` is unknown).
+         *     `x-values` lists the values.
          */
-        CallbackType: "1" | "2";
-        /** @description A channel number of the tenant. */
+        CallbackType: string;
+        /**
+         * @description A channel number of the tenant. Required, and not blank, when `callback_type` is `1`;
+         *     ignored otherwise.
+         */
         ChannelNumber: string;
-        /** @description An outbound phone queue of the tenant. */
+        /**
+         * @description An outbound phone queue of the tenant. Required, and not blank, when `callback_type` is `2`;
+         *     ignored otherwise.
+         */
         QueueId: string;
-        /** @description A decimal number; 0 or less means none, fractions round up. */
+        /**
+         * @description A decimal number; 0 or less means none, fractions round up. Surrounding white space is
+         *     trimmed and a blank value is absent (the rule is the part inside `^\s*(?:…)?\s*$`).
+         */
         Numeric: string;
+        /**
+         * @description `callback_delay` (type 1) or `expiration` (type 2): a `Numeric` value for the request's own
+         *     callback type (ctl_error 11 otherwise), ignored on a request of the other type.
+         */
+        Seconds: string;
         /** @description A list of `[name|value]` pairs, as the grammar `grammar/userdata.peggy` defines. */
         PairList: string;
         /** @description Pairs for the agent's transaction panel, at most 500 characters (Unicode code points). */
@@ -65,11 +86,14 @@ export type components = {
          */
         CallerId: string;
         /**
-         * Format: uri
-         * @description Absolute http(s) URL on an origin the tenant allows.
+         * @description Absolute http(s) URL on an origin the tenant allows (ctl_error 104 otherwise). Surrounding
+         *     white space is trimmed and a blank value is absent.
          */
         Back: string;
-        /** @description Digits naming one of the tenant's dial plans. */
+        /**
+         * @description Digits naming one of the tenant's dial plans. Surrounding white space is trimmed and a
+         *     blank value is absent (the rule is the part inside `^\s*(?:…)?\s*$`).
+         */
         DialplanId: string;
         /** @description A callback request; the same fields as the GET query parameters. */
         CallbackRequest: {
@@ -79,8 +103,8 @@ export type components = {
             callback_type: components["schemas"]["CallbackType"];
             channel_number?: components["schemas"]["ChannelNumber"];
             queue_id?: components["schemas"]["QueueId"];
-            callback_delay?: components["schemas"]["Numeric"];
-            expiration?: components["schemas"]["Numeric"];
+            callback_delay?: components["schemas"]["Seconds"];
+            expiration?: components["schemas"]["Seconds"];
             extTransactionData?: components["schemas"]["ExtTransactionData"];
             caller_id?: components["schemas"]["CallerId"];
             back?: components["schemas"]["Back"];
@@ -320,17 +344,19 @@ export type components = {
          */
         queue_id: components["schemas"]["QueueId"];
         /**
-         * @description Type 1 only: seconds to wait before calling. 0 or less means no delay;
-         *     fractions round up to whole seconds.
+         * @description Type 1 only: seconds to wait before calling, a `Numeric` value. 0 or
+         *     less means no delay; fractions round up to whole seconds. Ignored on a
+         *     type-2 request.
          * @example 300
          */
-        callback_delay: components["schemas"]["Numeric"];
+        callback_delay: components["schemas"]["Seconds"];
         /**
          * @description Type 2 only: seconds after acceptance at which a request still waiting
-         *     for an agent is deleted (counted as abandoned). 0 or less means none.
+         *     for an agent is deleted (counted as abandoned), a `Numeric` value. 0 or
+         *     less means none. Ignored on a type-1 request.
          * @example 3600
          */
-        expiration: components["schemas"]["Numeric"];
+        expiration: components["schemas"]["Seconds"];
         /**
          * @description `[name|value]` pairs shown in the agent's transaction panel when the
          *     interaction is offered. At most 500 characters.
@@ -422,14 +448,16 @@ export interface operations {
                  */
                 queue_id?: components["parameters"]["queue_id"];
                 /**
-                 * @description Type 1 only: seconds to wait before calling. 0 or less means no delay;
-                 *     fractions round up to whole seconds.
+                 * @description Type 1 only: seconds to wait before calling, a `Numeric` value. 0 or
+                 *     less means no delay; fractions round up to whole seconds. Ignored on a
+                 *     type-2 request.
                  * @example 300
                  */
                 callback_delay?: components["parameters"]["callback_delay"];
                 /**
                  * @description Type 2 only: seconds after acceptance at which a request still waiting
-                 *     for an agent is deleted (counted as abandoned). 0 or less means none.
+                 *     for an agent is deleted (counted as abandoned), a `Numeric` value. 0 or
+                 *     less means none. Ignored on a type-1 request.
                  * @example 3600
                  */
                 expiration?: components["parameters"]["expiration"];

@@ -64,16 +64,16 @@ export const PARAMETERS = [
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];
 
-/** components.schemas.Phone.pattern */
-export const PHONE_PATTERN = new RegExp("^\\+?[ .()-]*(?:[0-9][ .()-]*){1,15}$");
+/** components.schemas.Phone.pattern, for a trimmed value. */
+export const PHONE_PATTERN = new RegExp("^(?:\\+?[ .()-]*(?:[0-9][ .()-]*){1,15})$");
 
-/** components.schemas.Numeric.pattern: callback_delay and expiration. */
-export const NUMERIC_PATTERN = new RegExp("^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$");
+/** components.schemas.Numeric.pattern, for a trimmed value: callback_delay and expiration. */
+export const NUMERIC_PATTERN = new RegExp("^(?:[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+))$");
 
-/** components.schemas.DialplanId.pattern */
-export const DIALPLAN_ID_PATTERN = new RegExp("^[0-9]+$");
+/** components.schemas.DialplanId.pattern, for a trimmed value. */
+export const DIALPLAN_ID_PATTERN = new RegExp("^(?:[0-9]+)$");
 
-/** components.schemas.CallbackType.enum */
+/** components.schemas.CallbackType.x-values */
 export const CALLBACK_TYPES = ["1","2"] as const;
 
 /** components.schemas.ExtTransactionData.maxLength, in Unicode code points. */

@@ -30,6 +30,7 @@ import type { FailedAuthLimiter, RateLimiter } from "../rate-limit.js";
 import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
 import type { CorsPolicy } from "./cors.js";
+import { docsSite, isDocsPath } from "./docs.js";
 import { forBrowser } from "./html-page.js";
 import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
 
@@ -157,6 +158,7 @@ export class RequestHandler {
         this.plain(req, res, 400, '{"error":"bad request: no Host header"}', logPath, id, started);
       } else if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
       else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
+      else if (isDocsPath(path)) docsSite.serve(req, res, path);
       else this.other(req, res, path, id, started);
     } catch (error) {
       this.internalError(req, res, error, id, started, logPath);

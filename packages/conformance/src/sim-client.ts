@@ -1,0 +1,93 @@
+// The simulator control API (openapi/simulator.yaml, /sim/...): the clock, calls, agents and deliveries.
+
+export interface SimCall {
+  readonly callId: string;
+  readonly interactionGuid: string;
+  readonly leg: "customer" | "agent";
+  readonly numberDialled: string;
+  readonly callerId: string;
+  readonly channel?: string;
+  readonly ivrScript?: string;
+  readonly queueId?: string;
+  readonly agentId?: string;
+  readonly state: "ringing" | "answered" | "ended";
+  readonly outcome?: string;
+  readonly placedAt: string;
+}
+
+export interface SimInteraction {
+  readonly interactionGuid: string;
+  readonly state: string;
+  readonly result?: string;
+}
+
+export interface SimAgent {
+  readonly agentId: string;
+  readonly state: string;
+  readonly queues: readonly string[];
+  readonly autoAccept: boolean;
+}
+
+/** A failed call to the simulator, with what was asked and what came back. */
+export class SimError extends Error {
+  override readonly name = "SimError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The admin token of the demo directory (CONTRACT §8). @default "demo-admin-token" */
+export const DEFAULT_ADMIN_TOKEN = "demo-admin-token";
+
+export class SimClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly adminToken: string,
+  ) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl.replace(/\/+$/, "")}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.adminToken}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new SimError(`${method} ${path} answered ${response.status} ${text.slice(0, 200)}`, response.status);
+    return (text === "" ? {} : JSON.parse(text)) as T;
+  }
+
+  /** undefined when the target offers no simulator (404), else the clock. */
+  async probe(): Promise<{ now: string; offsetSeconds: number } | undefined> {
+    try {
+      return await this.call("GET", "/sim/clock");
+    } catch (error) {
+      if (error instanceof SimError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  advance(seconds: number): Promise<{ now: string; offsetSeconds: number }> {
+    return this.call("POST", "/sim/clock/advance", { seconds });
+  }
+
+  async calls(interactionGuid: string): Promise<SimCall[]> {
+    const answer = await this.call<{ calls: SimCall[] }>("GET", `/sim/calls?interactionGuid=${encodeURIComponent(interactionGuid)}`);
+    return answer.calls.filter((call) => call.interactionGuid === interactionGuid);
+  }
+
+  interaction(guid: string): Promise<SimInteraction> {
+    return this.call("GET", `/sim/interactions/${encodeURIComponent(guid)}`);
+  }
+
+  async agents(): Promise<SimAgent[]> {
+    return (await this.call<{ agents: SimAgent[] }>("GET", "/sim/agents")).agents;
+  }
+
+  putAgent(agentId: string, change: Partial<Omit<SimAgent, "agentId">>): Promise<SimAgent> {
+    return this.call("PUT", `/sim/agents/${encodeURIComponent(agentId)}`, change);
+  }
+}
