@@ -13,7 +13,8 @@ import { type Site, startPartnerSite } from "../../../examples/partner-site/serv
 import { REPO_ROOT, type ServerProcess, startServer } from "../../../test/support/server-process.ts";
 import { expectCustomerCall } from "../../../test/support/sim-calls.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's package; WEBCALLBACK_CHROMIUM points elsewhere (as for the docs browser test).
+const CHROMIUM = process.env.WEBCALLBACK_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
