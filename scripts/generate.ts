@@ -1,10 +1,11 @@
 // Turns the sources of truth (openapi/, grammar/) into the committed modules under
-// packages/core/src/generated/ and the bundled document the mock serves (packages/mock/generated/). `--check` regenerates in memory and fails on drift;
+// packages/core/src/generated/, the simulator's control API into packages/server/src/generated/, and the
+// bundled document the mock and the runner serve (packages/{mock,conformance}/generated/). `--check` regenerates in memory and fails on drift;
 // `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
@@ -25,6 +26,8 @@ interface Paths {
   readonly outDir: string;
   /** The bundled document, one JSON file, for the packages that read the document at run time (Prism, the runner). */
   readonly bundledDocuments: readonly string[];
+  readonly simulator: string;
+  readonly serverOutDir: string;
 }
 
 function pathsUnder(root: string): Paths {
@@ -37,6 +40,8 @@ function pathsUnder(root: string): Paths {
       join(root, "packages/mock/generated/webcallback.bundled.json"),
       join(root, "packages/conformance/generated/webcallback.bundled.json"),
     ],
+    simulator: join(root, "openapi/simulator.yaml"),
+    serverOutDir: join(root, "packages/server/src/generated"),
   };
 }
 
@@ -124,10 +129,28 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   for (const [name, content] of [...grammar.files, ...(await compileFastPath(paths.grammar))]) {
     files.set(name, `${header("grammar/userdata.peggy")}${content}`);
   }
+  const keyed = new Map([...files].map(([name, content]) => [join(paths.outDir, name), content]));
   // JSON has no comments: the header travels as an extension field the tools ignore.
   const served = { "x-generated": header("openapi/webcallback.yaml", "").trim(), ...bundled };
-  for (const target of paths.bundledDocuments) files.set(target, `${JSON.stringify(served, null, 2)}\n`);
-  return files;
+  for (const target of paths.bundledDocuments) keyed.set(target, `${JSON.stringify(served, null, 2)}\n`);
+  for (const [name, content] of await generateSimulator(paths.simulator)) keyed.set(join(paths.serverOutDir, name), content);
+  return keyed;
+}
+
+/** The simulator's types, and its schemas as data for the server's request validation (Ajv). */
+async function generateSimulator(document: string): Promise<Map<string, string>> {
+  const text = await readFile(document, "utf8");
+  await SwaggerParser.validate(parseYaml(text));
+  const bundled = (await SwaggerParser.bundle(parseYaml(text))) as unknown as { components: { schemas: Record<string, unknown> } };
+  const ast = await openapiTS(structuredClone(bundled) as never, { exportType: true, alphabetize: false });
+  const source = "openapi/simulator.yaml";
+  const schemas =
+    "/** The document's component schemas (JSON Schema 2020-12); `$ref`s point at `#/components/schemas/…`. */\n" +
+    `export const SIMULATOR_SCHEMAS = ${JSON.stringify(bundled.components.schemas, null, 2)} as const;\n`;
+  return new Map([
+    ["simulator.ts", `${header(source)}\n${astToString(ast)}`],
+    ["simulator-schemas.ts", `${header(source)}\n${schemas}`],
+  ]);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -138,11 +161,10 @@ async function main(argv: string[]): Promise<number> {
   });
   const check = values.check;
   const paths = pathsUnder(resolve(values.root));
-  const { root, outDir } = paths;
+  const { root } = paths;
   const files = await generateAll(paths);
   const drift: string[] = [];
-  for (const [name, content] of files) {
-    const target = isAbsolute(name) ? name : join(outDir, name);
+  for (const [target, content] of files) {
     const current = await readFile(target, "utf8").catch(() => undefined);
     if (current === content) continue;
     if (check) {

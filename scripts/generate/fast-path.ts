@@ -216,7 +216,8 @@ class RuleWriter {
       const run =
         excluded !== undefined
           ? `pos = input.indexOf(${JSON.stringify(excluded)}, pos);\nif (pos < 0) pos = len;\n`
-          : `while (pos < len && (c = input.charCodeAt(pos), ${classTest(expression)})) pos++;\n`;
+          : // Locals in the loop: the module's own variables live in a context V8 reads and writes each time.
+            `{\nconst t = input, l = len;\nlet p = pos;\nwhile (p < l && (c = t.charCodeAt(p), ${classTest(expression)})) p++;\npos = p;\n}\n`;
       return `${start} = pos;\n${run}${out} = ${atLeastOne ? `pos === ${start} ? FAILED : true` : "true"};\n`;
     }
     const item = this.temp();

@@ -1,11 +1,12 @@
 // The webcallback command in this process, with its streams, signals and directory injected.
+import { createHmac } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXIT_OK, EXIT_REFUSED, WebcallbackCli } from "../src/cli.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_REFUSED, WebcallbackCli } from "../src/cli.js";
 
 class Capture extends Writable {
   text = "";
@@ -48,7 +49,7 @@ describe("help", () => {
     expect(stdout).toMatch(/^ {2}tokens hash /m);
     expect(stdout).toMatch(/^ {2}mock /m);
     expect(stdout).toMatch(/^ {2}conformance /m);
-    expect(stdout).not.toMatch(/webhooks/);
+    expect(stdout).toMatch(/^ {2}webhooks verify /m);
   });
 
   it("serve --help lists its options", async () => {
@@ -97,6 +98,45 @@ describe("tokens hash", () => {
     const result = await run(["tokens", "hash"], "  \n");
     expect(result.code).toBe(EXIT_REFUSED);
     expect(result.stderr).toMatch(/no token/);
+  });
+});
+
+describe("webhooks verify", () => {
+  const SECRET = "demo-webhook-secret";
+  const BODY = "foreign_key=1234456677&ctl_result=completed&ctl_interaction_guid=g";
+  const T = 1_800_000_000;
+  const header = (body = BODY, t = T) => `t=${t},v1=${createHmac("sha256", SECRET).update(`${t}.${body}`).digest("hex")}`;
+
+  it("accepts a valid signature of the body on stdin", async () => {
+    const result = await run(["webhooks", "verify", "--secret", SECRET, "--signature", header(), "--now", String(T + 10)], BODY);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toMatch(/^valid: signed at 2027-/);
+  });
+
+  it("reads the secret from WEBCALLBACK_WEBHOOK_SECRET and the body from a file", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "body.txt"), BODY);
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const cli = new WebcallbackCli({ stdout, stderr, stdin: Readable.from([]), env: { WEBCALLBACK_WEBHOOK_SECRET: SECRET }, cwd: dir });
+    expect(await cli.run(["webhooks", "verify", "--signature", header(), "--tolerance", "0", "body.txt"])).toBe(EXIT_OK);
+  });
+
+  it.each([
+    { name: "another body", argv: ["--signature", header(`${BODY}&x=1`), "--now", String(T)], stderr: /no v1 signature matches/ },
+    { name: "another secret", argv: ["--signature", header(), "--secret", "other", "--now", String(T)], stderr: /no v1 signature matches/ },
+    { name: "a stale time", argv: ["--signature", header(), "--now", String(T + 301)], stderr: /more than 300 s/ },
+    { name: "a malformed header", argv: ["--signature", "v1=abc", "--now", String(T)], stderr: /no t=/ },
+  ])("refuses $name with exit 1", async ({ argv, stderr }) => {
+    const result = await run(["webhooks", "verify", "--secret", SECRET, ...argv], BODY);
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(stderr);
+  });
+
+  it("needs --signature and a secret", async () => {
+    expect((await run(["webhooks", "verify", "--secret", SECRET], BODY)).code).toBe(EXIT_REFUSED);
+    expect((await run(["webhooks", "verify", "--signature", header()], BODY)).stderr).toMatch(/no secret/);
+    expect((await run(["webhooks"], "")).stderr).toMatch(/verify/);
   });
 });
 

@@ -4,9 +4,9 @@ import {
   CALLBACK_TYPES,
   type CtlErrorCode,
   EXT_TRANSACTION_DATA_MAX_LENGTH,
+  isPairList,
   NUMERIC_PATTERN,
   PHONE_PATTERN,
-  parseUserData,
 } from "@webcallback/core";
 import type { Encoded } from "./params.js";
 import { type CallbackRefused, refused } from "./result.js";
@@ -54,8 +54,8 @@ export function checkLocally(encoded: Encoded): CallbackRefused | undefined {
   if (ext !== undefined && [...ext].length > EXT_TRANSACTION_DATA_MAX_LENGTH) return refused(EXT_DATA_TOO_LONG);
   if (encoded.unwritable === "ctl_userdata") return refused(MALFORMED_CTL_USERDATA);
   const userData = paramOf(encoded, "ctl_userdata");
-  if (userData !== undefined && !parseUserData(userData).ok) return refused(MALFORMED_CTL_USERDATA);
+  if (userData !== undefined && !isPairList(userData)) return refused(MALFORMED_CTL_USERDATA);
   if (encoded.unwritable === "extTransactionData") return refused(MALFORMED_EXT_TRANSACTION_DATA);
-  if (ext !== undefined && !parseUserData(ext).ok) return refused(MALFORMED_EXT_TRANSACTION_DATA);
+  if (ext !== undefined && !isPairList(ext)) return refused(MALFORMED_EXT_TRANSACTION_DATA);
   return undefined;
 }

@@ -19,6 +19,7 @@ export { type Region, SERVERS } from "./generated/servers.js";
 export { TOKEN_NAMES, TOKENS, type TokenEntry, type TokenName } from "./generated/tokens.js";
 export {
   formatUserData,
+  isPairList,
   isSystemPair,
   type Pair,
   type PairListProblem,

@@ -1,5 +1,5 @@
 // `[name|value]` pair lists (ctl_userdata, extTransactionData), parsed by the generated grammar.
-import { parse } from "./generated/userdata-fast.js";
+import { NO_MATCH, parse, parseFast } from "./generated/userdata-fast.js";
 import type { SyntaxError as PeggySyntaxError } from "./generated/userdata-parser.js";
 
 export interface Pair {
@@ -79,21 +79,35 @@ export function parseUserData(input: string): PairListResult {
   }
 }
 
+/**
+ * Whether `text` is a well-formed pair list, by the generated fast path alone: it reports no
+ * match exactly where the full parser would fail, and a browser bundle that needs only this
+ * answer leaves the full parser (and its error messages) out.
+ */
+export function isPairList(text: string): boolean {
+  return parseFast(text, "PairList") !== NO_MATCH;
+}
+
 /** The value's literal text and `$token$` placeholders, left to right. */
 export function parseValue(value: string): readonly ValuePart[] {
   return parse(value, { startRule: "Value" });
 }
 
-/** Why a pair cannot be written as `[name|value]`, or undefined when it can; the grammar decides. */
+/** Whether `[name|value]` reads back as exactly that one pair (by the fast path: no error text needed). */
+function readsBack(name: string, value: string): boolean {
+  const read = parseFast(`[${name}|${value}]`, "PairList");
+  return read !== NO_MATCH && read.length === 1 && read[0]?.name === name && read[0].value === value;
+}
+
+/**
+ * Why a pair cannot be written as `[name|value]`, or undefined when it can; the grammar decides,
+ * through its fast path, so the formatter in a browser bundle does not pull in the full parser.
+ */
 export function pairProblem(pair: Pair): string | undefined {
-  const text = `[${pair.name}|${pair.value}]`;
-  const parsed = parseUserData(text);
-  const read = parsed.ok && parsed.pairs.length === 1 ? parsed.pairs[0] : undefined;
-  if (read !== undefined && read.name === pair.name && read.value === pair.value) return undefined;
+  if (readsBack(pair.name, pair.value)) return undefined;
   if (pair.name.length === 0) return "a name must not be empty";
-  // Read back as another name, or stopped inside the name: the name holds "[", "]" or "|".
-  const stoppedInName = read !== undefined ? read.name !== pair.name : !parsed.ok && parsed.problem.offset <= pair.name.length + 1;
-  if (stoppedInName) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
+  // With an empty value nothing but the name can be at fault.
+  if (!readsBack(pair.name, "")) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
   return `value of ${JSON.stringify(pair.name)} contains "]"`;
 }
 

@@ -12,7 +12,14 @@ const repository = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const generator = join(repository, "scripts/generate.ts");
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 const GENERATED = "packages/core/src/generated";
-const COPIED = ["openapi", "grammar", GENERATED, "packages/mock/generated", "packages/conformance/generated"];
+const COPIED = [
+  "openapi",
+  "grammar",
+  GENERATED,
+  "packages/server/src/generated",
+  "packages/mock/generated",
+  "packages/conformance/generated",
+];
 
 interface Run {
   readonly code: number;

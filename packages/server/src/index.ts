@@ -25,6 +25,8 @@ export {
   type WebhookSettings,
 } from "./config/schema.js";
 export { hashToken, isTokenHash, parseTokenHash, TOKEN_HASH_PATTERN, tokenDigest } from "./config/token-hash.js";
+export type { CallPlan, Dialer } from "./dialer/dialer.js";
+export { DEFAULT_RING_MS, DEFAULT_TALK_MS, NO_ANSWER_RING_MS, SimulatedDialer, TEST_NUMBERS } from "./dialer/simulated-dialer.js";
 export { CorsPolicy } from "./http/cors.js";
 export { ENDPOINT_PATH } from "./http/handler.js";
 export { isLoopbackHost, type TlsMaterial, transportProblem } from "./http/listen.js";
@@ -44,6 +46,37 @@ export {
 export { Metrics, type MetricsOptions } from "./ops/metrics.js";
 export { DEFAULT_MAX_WINDOWS, FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 export { createWebcallbackServer, TransportPolicyError, type WebcallbackServer, type WebcallbackServerOptions } from "./server.js";
+export { SimApi } from "./sim/sim-api.js";
 export { newInteractionGuid } from "./store/interaction-guid.js";
 export { SCHEMA_VERSION, SqliteStore, type SqliteStoreOptions } from "./store/sqlite-store.js";
-export type { InteractionState, ListOptions, NewInteraction, Store, StoredInteraction } from "./store/store.js";
+export type {
+  AgentRecord,
+  CallRecord,
+  DeliveryRecord,
+  InteractionResult,
+  InteractionState,
+  Job,
+  JobKind,
+  ListOptions,
+  NewInteraction,
+  NewJob,
+  OfferRecord,
+  Store,
+  StoredInteraction,
+  WorkChange,
+} from "./store/store.js";
+export { DEFAULT_RETRY_FOR_SECONDS, DEFAULT_TIMEOUT_SECONDS, FIRST_RETRY_MS, isRetryable, retryDelayMs } from "./webhooks/retry-policy.js";
+export { DestinationRefusedError, type SendResult, WebhookSender } from "./webhooks/sender.js";
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADER,
+  signBody,
+  type VerifyOptions,
+  type VerifyResult,
+  verifySignature,
+} from "./webhooks/signature.js";
+export { callerIdFor, numberToDial } from "./work/call-setup.js";
+export { type IntakePlan, planIntake } from "./work/intake-plan.js";
+export { OffsetClock } from "./work/offset-clock.js";
+export { CLAIM_BATCH, Scheduler, type SchedulerOptions, StepRefusedError } from "./work/scheduler.js";
+export type { WorkOptions } from "./work/start-work.js";

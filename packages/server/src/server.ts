@@ -23,6 +23,7 @@ import { createLogger, type Logger } from "./ops/logger.js";
 import { Metrics } from "./ops/metrics.js";
 import { FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 import type { Store } from "./store/store.js";
+import { startWork, type WorkOptions } from "./work/start-work.js";
 
 export interface WebcallbackServerOptions {
   /** Default 127.0.0.1. */
@@ -51,6 +52,8 @@ export interface WebcallbackServerOptions {
   readonly rateLimiter?: RateLimiter;
   /** Timeouts and the connection cap; each missing one takes its default (http/listen.ts). */
   readonly limits?: Partial<TransportLimits>;
+  /** Scheduling, telephony and result POSTs (work/start-work.ts); the simulated dialer by default. */
+  readonly work?: WorkOptions;
 }
 
 /** How often a burst of shed connections is logged at most. */
@@ -117,8 +120,9 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
 
   const log = options.logger ?? createLogger();
   const metrics = options.metrics ?? new Metrics();
-  const clock = options.clock ?? systemClock;
   const store = options.store;
+  const work = startWork({ ...options.work, directory: options.directory, store, log, metrics, clock: options.clock });
+  const clock = work.clock ?? options.clock ?? systemClock;
   const health = new Health(store, log, options.probeIntervalMs ?? 1000);
   const limiter = options.rateLimiter ?? new RateLimiter(() => clock.now());
   const failedAuthWindow = options.directory instanceof ConfigDirectory ? options.directory.failedAuthLimit : undefined;
@@ -128,7 +132,7 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     rateLimitOf,
     dialledNumber,
     failedAuth,
-    store,
+    store: work.intakeStore,
     health,
     metrics,
     log,
@@ -139,6 +143,7 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     trustProxy: options.trustProxy === true,
     unavailableRetryAfterSeconds: options.unavailableRetryAfterSeconds ?? 5,
     maxPendingCommits: options.maxPendingCommits ?? 10_000,
+    sim: work.simRoutes,
   });
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, maxConnections: defaultMaxConnections(), ...options.limits };
   const transport = createTransport(handler.handle, options.tls, limits, shedReporter(log, metrics, limits.maxConnections));
@@ -166,12 +171,14 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
     if (sweeper !== undefined) clearInterval(sweeper);
     health.stop();
     await handler.whenCommitsDone();
+    await work.stop();
     await store.close();
     log.info({}, "stopped");
   }
 
   return {
     async listen() {
+      await work.start();
       port = await listenOn(httpServer, host, port);
       // After start-up an error of the listening socket (EMFILE on accept…) is logged, not thrown.
       httpServer.on("error", (error) => log.error({ err: error }, "server error"));

@@ -9,35 +9,28 @@ import { createLogger } from "../src/ops/logger.js";
 import { Metrics } from "../src/ops/metrics.js";
 import { createWebcallbackServer, TransportPolicyError, type WebcallbackServer } from "../src/server.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
-import type { ListOptions, NewInteraction, Store, StoredInteraction } from "../src/store/store.js";
+import type { NewInteraction } from "../src/store/store.js";
 
 /** A store whose writes and probes fail while `failing` is set, or take `delayMs`. */
-class ControlledStore implements Store {
-  readonly engine = "test";
+class ControlledStore extends SqliteStore {
   failing = false;
   delayMs = 0;
   /** Commits asked for so far. */
   adds = 0;
-  private readonly inner = new SqliteStore(":memory:");
 
-  async addInteraction(interaction: NewInteraction): Promise<void> {
+  constructor() {
+    super(":memory:");
+  }
+
+  override async addInteraction(interaction: NewInteraction): Promise<void> {
     this.adds++;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failing) throw new Error("disk full (test)");
-    return this.inner.addInteraction(interaction);
+    return super.addInteraction(interaction);
   }
-  countInteractions(): Promise<number> {
-    return this.inner.countInteractions();
-  }
-  listInteractions(options?: ListOptions): Promise<StoredInteraction[]> {
-    return this.inner.listInteractions(options);
-  }
-  async probe(): Promise<void> {
+  override async probe(): Promise<void> {
     if (this.failing) throw new Error("disk full (test)");
-    return this.inner.probe();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
+    return super.probe();
   }
 }
 
@@ -164,12 +157,12 @@ describe("unexpected failures", () => {
   });
 
   it("send a store-level fault after validation to back too, while a store that cannot commit stays 15 in JSON", async () => {
-    const store = new ControlledStore();
-    const throwing: Store = Object.assign(Object.create(store), {
-      addInteraction() {
+    class ThrowingStore extends ControlledStore {
+      override addInteraction(): Promise<void> {
         throw new TypeError("bug in the store adapter (test)");
-      },
-    });
+      }
+    }
+    const throwing = new ThrowingStore();
     const server = createWebcallbackServer({
       port: 0,
       directory: new ConfigDirectory(demoConfig()),

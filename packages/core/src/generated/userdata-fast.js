@@ -71,7 +71,12 @@ return v0;
 function m_Space() {
 let c, v0, s1;
 s1 = pos;
-while (pos < len && (c = input.charCodeAt(pos), c === 32 || c === 9 || c === 13 || c === 10)) pos++;
+{
+const t = input, l = len;
+let p = pos;
+while (p < l && (c = t.charCodeAt(p), c === 32 || c === 9 || c === 13 || c === 10)) p++;
+pos = p;
+}
 v0 = true;
 return v0;
 }
@@ -112,7 +117,12 @@ s8 = pos;
 if (pos < len && (c = input.charCodeAt(pos), (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) { v9 = true; pos++; } else v9 = FAILED;
 if (v9 === FAILED) { v6 = FAILED; break seq7; }
 s11 = pos;
-while (pos < len && (c = input.charCodeAt(pos), (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) pos++;
+{
+const t = input, l = len;
+let p = pos;
+while (p < l && (c = t.charCodeAt(p), (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) p++;
+pos = p;
+}
 v10 = true;
 v6 = true;
 }
@@ -146,7 +156,12 @@ function r_Name() {
 let c, v0, s1, v2, s3;
 s1 = pos;
 s3 = pos;
-while (pos < len && (c = input.charCodeAt(pos), !(c === 91 || c === 93 || c === 124))) pos++;
+{
+const t = input, l = len;
+let p = pos;
+while (p < l && (c = t.charCodeAt(p), !(c === 91 || c === 93 || c === 124))) p++;
+pos = p;
+}
 v2 = pos === s3 ? FAILED : true;
 v0 = v2 === FAILED ? FAILED : input.substring(s1, pos);
 return v0;

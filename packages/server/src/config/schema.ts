@@ -84,6 +84,8 @@ export interface WebhookSettings {
   readonly retryForSeconds?: number;
   /** Time limit of one attempt. */
   readonly timeoutSeconds?: number;
+  /** Fixed addresses for callback host names (like curl --resolve); the private-address rule still applies. */
+  readonly hostAddresses?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -241,6 +243,11 @@ export const CONFIG_SCHEMA = {
       properties: {
         retryForSeconds: { type: "integer", minimum: 60 },
         timeoutSeconds: { type: "integer", minimum: 1, maximum: 300 },
+        hostAddresses: {
+          type: "object",
+          propertyNames: { pattern: "^[A-Za-z0-9.-]+$", description: "a host name" },
+          additionalProperties: { type: "string", pattern: "^[0-9A-Fa-f:.]+$", description: "an IPv4 or IPv6 address" },
+        },
       },
     },
     tenants: {

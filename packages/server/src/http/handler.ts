@@ -4,7 +4,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
-  type AcceptedBody,
   type Answer,
   type AuthFailures,
   acceptedAnswer,
@@ -29,6 +28,7 @@ import type { Metrics } from "../ops/metrics.js";
 import type { FailedAuthLimiter, RateLimiter } from "../rate-limit.js";
 import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
+import { planIntake } from "../work/intake-plan.js";
 import type { CorsPolicy } from "./cors.js";
 import { docsSite, isDocsPath } from "./docs.js";
 import { forBrowser } from "./html-page.js";
@@ -69,6 +69,8 @@ export interface HandlerOptions {
   readonly unavailableRetryAfterSeconds: number;
   /** More commits under way than this: answer 15 (overloaded). */
   readonly maxPendingCommits: number;
+  /** Answers paths under /sim/ (the simulator's control API), when the simulated dialer runs. */
+  readonly sim?: ((req: IncomingMessage, res: ServerResponse, url: string, id: string) => void) | undefined;
 }
 
 /** Anything a header cannot carry as is: space, and every character past ASCII. */
@@ -157,6 +159,7 @@ export class RequestHandler {
         res.setHeader("connection", "close");
         this.plain(req, res, 400, '{"error":"bad request: no Host header"}', logPath, id, started);
       } else if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
+      else if (this.o.sim !== undefined && path.startsWith("/sim/")) this.o.sim(req, res, url, id);
       else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
       else if (isDocsPath(path)) docsSite.serve(req, res, path);
       else this.other(req, res, path, id, started);
@@ -259,22 +262,7 @@ export class RequestHandler {
     const { request, redirect } = validation;
     const now = this.o.clock.now();
     const interactionGuid = newInteractionGuid(now);
-    let body: AcceptedBody;
-    let dueAt: number | null = null;
-    let expiresAt: number | null = null;
-    if (request.callbackType === 1) {
-      dueAt = now + request.delaySeconds * 1000;
-      body = { status: "accepted", interaction_guid: interactionGuid, callback_type: 1, call_at: new Date(dueAt).toISOString() };
-    } else {
-      expiresAt = request.expirationSeconds === undefined ? null : now + request.expirationSeconds * 1000;
-      body = {
-        status: "accepted",
-        interaction_guid: interactionGuid,
-        callback_type: 2,
-        queue_id: request.queueId,
-        expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-      };
-    }
+    const { body, dueAt, expiresAt, state } = planIntake(request, now, interactionGuid);
     const interaction: NewInteraction = {
       interactionGuid,
       tenant: request.tenant,
@@ -284,6 +272,7 @@ export class RequestHandler {
       acceptedAt: now,
       dueAt,
       expiresAt,
+      state,
     };
     this.pendingCommits++;
     let committed: Promise<void>;

@@ -1,25 +1,46 @@
 // The SQLite store (better-sqlite3, WAL). Inserts that arrive together are committed in
 // one transaction (group commit); each caller's promise settles only after that commit.
 //
-// Schema (PRAGMA user_version = 1), readable by any SQLite client:
+// Schema (PRAGMA user_version = 2; a version-1 file is migrated when opened), readable by any SQLite client:
 //   interactions(
 //     interaction_guid TEXT PRIMARY KEY,      -- a UUID, version 7 layout (store/interaction-guid.ts)
 //     tenant           TEXT NOT NULL,
 //     callback_type    INTEGER NOT NULL,      -- 1 or 2
 //     phone            TEXT NOT NULL,         -- digits
 //     request_json     TEXT NOT NULL,         -- the normalized CallbackRequest
-//     state            TEXT NOT NULL,         -- 'pending' at intake
+//     state            TEXT NOT NULL,         -- pending, queued, offered, calling, done
 //     accepted_at      INTEGER NOT NULL,      -- ms since the epoch, server clock
 //     due_at           INTEGER,               -- type 1: accepted_at + delay
-//     expires_at       INTEGER)               -- type 2: accepted_at + expiration, or NULL
+//     expires_at       INTEGER,               -- type 2: accepted_at + expiration, or NULL
+//     queue_id         TEXT,                  -- type 2 (version 2)
+//     result           TEXT)                  -- ctl_result once done (version 2)
+//   jobs(id, kind, ref, due_at, claim)        -- timed steps; claim is the worker holding one (version 2)
+//   calls, offers, deliveries, agents(<key columns>, data TEXT)   -- JSON records of store.ts (version 2)
+//   settings(name TEXT PRIMARY KEY, value TEXT)                   -- the simulator's clock offset (version 2)
 //   health(id INTEGER PRIMARY KEY, checked_at INTEGER)   -- one row, written by probe()
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
-import type { InteractionState, ListOptions, NewInteraction, Store, StoredInteraction } from "./store.js";
+import type {
+  AgentRecord,
+  CallRecord,
+  DeliveryRecord,
+  InteractionResult,
+  InteractionState,
+  Job,
+  JobKind,
+  ListOptions,
+  NewInteraction,
+  OfferRecord,
+  OfferState,
+  StateCount,
+  Store,
+  StoredInteraction,
+  WorkChange,
+} from "./store.js";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** More waiting inserts than this are committed at once rather than on the next turn. */
 const MAX_BATCH = 512;
@@ -39,6 +60,36 @@ CREATE TABLE IF NOT EXISTS interactions (
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
 `;
 
+/** From version 1 to 2: the work tables, and the jobs of requests accepted before the upgrade. */
+const MIGRATE_TO_2 = `
+ALTER TABLE interactions ADD COLUMN queue_id TEXT;
+ALTER TABLE interactions ADD COLUMN result TEXT;
+CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, ref TEXT NOT NULL, due_at INTEGER NOT NULL, claim TEXT);
+CREATE INDEX jobs_due ON jobs (due_at) WHERE claim IS NULL;
+CREATE INDEX jobs_ref ON jobs (ref, kind);
+CREATE TABLE calls (call_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX calls_interaction ON calls (interaction_guid);
+CREATE TABLE offers (offer_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, agent_id TEXT NOT NULL, state TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX offers_interaction ON offers (interaction_guid, agent_id, state);
+CREATE INDEX offers_state ON offers (state);
+CREATE TABLE deliveries (delivery_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX deliveries_interaction ON deliveries (interaction_guid);
+CREATE TABLE agents (agent_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX interactions_queued ON interactions (tenant, queue_id, accepted_at) WHERE state = 'queued';
+CREATE INDEX interactions_state ON interactions (state);
+UPDATE interactions SET state = 'queued', queue_id = json_extract(request_json, '$.queueId') WHERE callback_type = 2 AND state = 'pending';
+INSERT INTO jobs (kind, ref, due_at) SELECT 'dial', interaction_guid, due_at FROM interactions WHERE callback_type = 1 AND state = 'pending' AND due_at IS NOT NULL;
+INSERT INTO jobs (kind, ref, due_at) SELECT 'expire', interaction_guid, expires_at FROM interactions WHERE state = 'queued' AND expires_at IS NOT NULL;
+`;
+
+/** Thrown inside a transaction to undo a change whose claim or expected state no longer holds. */
+class ChangeRefused extends Error {
+  override readonly name = "ChangeRefused";
+}
+
+const parse = <T>(row: { data: string } | undefined): T | undefined => (row === undefined ? undefined : (JSON.parse(row.data) as T));
+
 interface Row {
   interaction_guid: string;
   tenant: string;
@@ -49,6 +100,32 @@ interface Row {
   accepted_at: number;
   due_at: number | null;
   expires_at: number | null;
+  queue_id: string | null;
+  result: string | null;
+}
+
+interface JobRow {
+  id: number;
+  kind: string;
+  ref: string;
+  due_at: number;
+  claim: string;
+}
+
+function interactionOf(row: Row): StoredInteraction {
+  return {
+    interactionGuid: row.interaction_guid,
+    tenant: row.tenant,
+    callbackType: row.callback_type === 2 ? 2 : 1,
+    phone: row.phone,
+    request: JSON.parse(row.request_json) as CallbackRequest,
+    state: row.state as InteractionState,
+    acceptedAt: row.accepted_at,
+    dueAt: row.due_at,
+    expiresAt: row.expires_at,
+    queueId: row.queue_id ?? undefined,
+    result: (row.result ?? undefined) as InteractionResult | undefined,
+  };
 }
 
 interface Waiting {
@@ -68,6 +145,8 @@ export class SqliteStore implements Store {
   private readonly insert: Database.Statement | undefined;
   private readonly insertAll: ((batch: readonly Waiting[]) => void) | undefined;
   private waiting: Waiting[] = [];
+  /** Prepared once per SQL text: preparing costs more than running most of these statements. */
+  private readonly statements = new Map<string, Database.Statement>();
   private scheduled = false;
   private closed = false;
 
@@ -92,15 +171,35 @@ export class SqliteStore implements Store {
       this.db.close();
       throw new Error(`${file} has schema version ${version}; this server knows up to ${SCHEMA_VERSION}`);
     }
-    this.db.exec(SCHEMA);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA);
+      if (version < 2) this.db.exec(MIGRATE_TO_2);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
     const insert = this.db.prepare(
-      "INSERT INTO interactions (interaction_guid, tenant, callback_type, phone, request_json, state, accepted_at, due_at, expires_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+      "INSERT INTO interactions (interaction_guid, tenant, callback_type, phone, request_json, state, accepted_at, due_at, expires_at, queue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
+    const insertJob = this.db.prepare("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)");
     this.insert = insert;
     this.insertAll = this.db.transaction((batch: readonly Waiting[]) => {
       for (const { interaction: i } of batch) {
-        insert.run(i.interactionGuid, i.tenant, i.callbackType, i.phone, JSON.stringify(i.request), i.acceptedAt, i.dueAt, i.expiresAt);
+        const queueId = i.request.callbackType === 2 ? i.request.queueId : null;
+        const state = i.state ?? "pending";
+        insert.run(
+          i.interactionGuid,
+          i.tenant,
+          i.callbackType,
+          i.phone,
+          JSON.stringify(i.request),
+          state,
+          i.acceptedAt,
+          i.dueAt,
+          i.expiresAt,
+          queueId,
+        );
+        // The first timed step goes in with the request, so a crash cannot keep one without the other.
+        if (i.dueAt !== null) insertJob.run("dial", i.interactionGuid, i.dueAt);
+        if (i.expiresAt !== null) insertJob.run("expire", i.interactionGuid, i.expiresAt);
       }
     });
   }
@@ -150,27 +249,234 @@ export class SqliteStore implements Store {
         ? this.db.prepare("SELECT * FROM interactions ORDER BY rowid LIMIT ?").all(limit)
         : this.db.prepare("SELECT * FROM interactions WHERE tenant = ? ORDER BY rowid LIMIT ?").all(options.tenant, limit)
     ) as Row[];
-    return rows.map((row) => ({
-      interactionGuid: row.interaction_guid,
-      tenant: row.tenant,
-      callbackType: row.callback_type === 2 ? 2 : 1,
-      phone: row.phone,
-      request: JSON.parse(row.request_json) as CallbackRequest,
-      state: row.state as InteractionState,
-      acceptedAt: row.accepted_at,
-      dueAt: row.due_at,
-      expiresAt: row.expires_at,
-    }));
+    return rows.map(interactionOf);
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      // The texts are a fixed set but for the length of IN lists: a generous bound is enough.
+      if (this.statements.size >= 512) this.statements.clear();
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private writable(): void {
+    if (this.closed || this.insert === undefined) throw new Error("the store is closed or read-only");
+  }
+
+  async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
+    this.writable();
+    const rows = this.sql(
+      "UPDATE jobs SET claim = ? WHERE id IN (SELECT id FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) RETURNING id, kind, ref, due_at, claim",
+    ).all(claimer, now, limit) as JobRow[];
+    return rows
+      .map((row) => ({ id: row.id, kind: row.kind as JobKind, ref: row.ref, dueAt: row.due_at, claim: row.claim }))
+      .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  }
+
+  async nextDueAt(): Promise<number | undefined> {
+    const row = this.sql("SELECT min(due_at) AS due FROM jobs WHERE claim IS NULL").get() as { due: number | null };
+    return row.due ?? undefined;
+  }
+
+  async releaseClaims(claimer?: string): Promise<number> {
+    this.writable();
+    const result =
+      claimer === undefined
+        ? this.sql("UPDATE jobs SET claim = NULL WHERE claim IS NOT NULL").run()
+        : this.sql("UPDATE jobs SET claim = NULL WHERE claim = ?").run(claimer);
+    return result.changes;
+  }
+
+  async applyChange(change: WorkChange): Promise<boolean> {
+    this.writable();
+    try {
+      this.db.transaction(() => this.write(change))();
+      return true;
+    } catch (error) {
+      if (error instanceof ChangeRefused) return false;
+      throw error;
+    }
+  }
+
+  async applyChanges(changes: readonly WorkChange[]): Promise<boolean[]> {
+    this.writable();
+    // One transaction for the lot; each change in its own savepoint (a nested better-sqlite3 transaction).
+    const one = this.db.transaction((change: WorkChange) => this.write(change));
+    return this.db.transaction(() =>
+      changes.map((change) => {
+        try {
+          one(change);
+          return true;
+        } catch (error) {
+          if (error instanceof ChangeRefused) return false;
+          throw error;
+        }
+      }),
+    )();
+  }
+
+  private write(change: WorkChange): void {
+    if (change.finishJob !== undefined) {
+      const done = this.sql("DELETE FROM jobs WHERE id = ? AND claim = ?").run(change.finishJob.id, change.finishJob.claim);
+      if (done.changes !== 1) throw new ChangeRefused("the job's claim was lost");
+    }
+    const move = change.interaction;
+    if (move !== undefined) {
+      const from = move.from ?? [];
+      const guard = from.length === 0 ? "" : ` AND state IN (${from.map(() => "?").join(", ")})`;
+      const moved = this.sql(`UPDATE interactions SET state = ?, result = coalesce(?, result) WHERE interaction_guid = ?${guard}`).run(
+        move.state,
+        move.result ?? null,
+        move.guid,
+        ...from,
+      );
+      if (moved.changes !== 1) throw new ChangeRefused("the interaction is not in the expected state");
+    }
+    for (const call of change.putCalls ?? []) {
+      this.sql("INSERT OR REPLACE INTO calls (call_id, interaction_guid, data) VALUES (?, ?, ?)").run(
+        call.callId,
+        call.interactionGuid,
+        JSON.stringify(call),
+      );
+    }
+    for (const offer of change.putOffers ?? []) {
+      this.sql("INSERT OR REPLACE INTO offers (offer_id, interaction_guid, agent_id, state, data) VALUES (?, ?, ?, ?, ?)").run(
+        offer.offerId,
+        offer.interactionGuid,
+        offer.agentId,
+        offer.state,
+        JSON.stringify(offer),
+      );
+    }
+    for (const delivery of change.putDeliveries ?? []) {
+      this.sql("INSERT OR REPLACE INTO deliveries (delivery_id, interaction_guid, data) VALUES (?, ?, ?)").run(
+        delivery.deliveryId,
+        delivery.interactionGuid,
+        JSON.stringify(delivery),
+      );
+    }
+    for (const agent of change.putAgents ?? []) {
+      this.sql("INSERT OR REPLACE INTO agents (agent_id, data) VALUES (?, ?)").run(agent.agentId, JSON.stringify(agent));
+    }
+    for (const drop of change.dropJobs ?? []) {
+      this.sql("DELETE FROM jobs WHERE ref = ? AND kind = ? AND claim IS NULL").run(drop.ref, drop.kind);
+    }
+    for (const job of change.addJobs ?? []) {
+      this.sql("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)").run(job.kind, job.ref, job.dueAt);
+    }
+  }
+
+  async getInteraction(guid: string): Promise<StoredInteraction | undefined> {
+    const row = this.sql("SELECT * FROM interactions WHERE interaction_guid = ?").get(guid) as Row | undefined;
+    return row === undefined ? undefined : interactionOf(row);
+  }
+
+  async countByState(): Promise<StateCount[]> {
+    const rows = this.sql("SELECT state, count(*) AS n FROM interactions GROUP BY state").all() as { state: string; n: number }[];
+    return rows.map((row) => ({ state: row.state as InteractionState, count: row.n }));
+  }
+
+  async nextQueued(tenant: string, queues: readonly string[], agentId: string): Promise<StoredInteraction | undefined> {
+    if (queues.length === 0) return undefined;
+    const row = this.sql(
+      `SELECT * FROM interactions i WHERE state = 'queued' AND tenant = ? AND queue_id IN (${queues.map(() => "?").join(", ")})
+         AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.interaction_guid = i.interaction_guid AND o.agent_id = ? AND o.state = 'rejected')
+         ORDER BY accepted_at, rowid LIMIT 1`,
+    ).get(tenant, ...queues, agentId) as Row | undefined;
+    return row === undefined ? undefined : interactionOf(row);
+  }
+
+  async listCalls(filter: { interactionGuid?: string; limit?: number } = {}): Promise<CallRecord[]> {
+    const limit = filter.limit ?? 1000;
+    const rows = (
+      filter.interactionGuid === undefined
+        ? this.sql("SELECT data FROM calls ORDER BY rowid LIMIT ?").all(limit)
+        : this.sql("SELECT data FROM calls WHERE interaction_guid = ? ORDER BY rowid LIMIT ?").all(filter.interactionGuid, limit)
+    ) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as CallRecord);
+  }
+
+  async getCall(callId: string): Promise<CallRecord | undefined> {
+    return parse<CallRecord>(this.sql("SELECT data FROM calls WHERE call_id = ?").get(callId) as { data: string } | undefined);
+  }
+
+  async listOffers(filter: { state?: OfferState; interactionGuid?: string; limit?: number } = {}): Promise<OfferRecord[]> {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.state !== undefined) {
+      where.push("state = ?");
+      args.push(filter.state);
+    }
+    if (filter.interactionGuid !== undefined) {
+      where.push("interaction_guid = ?");
+      args.push(filter.interactionGuid);
+    }
+    const sql = `SELECT data FROM offers ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`} ORDER BY rowid LIMIT ?`;
+    const rows = this.sql(sql).all(...args, filter.limit ?? 1000) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as OfferRecord);
+  }
+
+  async getOffer(offerId: string): Promise<OfferRecord | undefined> {
+    return parse<OfferRecord>(this.sql("SELECT data FROM offers WHERE offer_id = ?").get(offerId) as { data: string } | undefined);
+  }
+
+  async listDeliveries(filter: { interactionGuid?: string; limit?: number } = {}): Promise<DeliveryRecord[]> {
+    const limit = filter.limit ?? 1000;
+    const rows = (
+      filter.interactionGuid === undefined
+        ? this.sql("SELECT data FROM deliveries ORDER BY rowid LIMIT ?").all(limit)
+        : this.sql("SELECT data FROM deliveries WHERE interaction_guid = ? ORDER BY rowid LIMIT ?").all(filter.interactionGuid, limit)
+    ) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as DeliveryRecord);
+  }
+
+  async getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined> {
+    return parse<DeliveryRecord>(
+      this.sql("SELECT data FROM deliveries WHERE delivery_id = ?").get(deliveryId) as { data: string } | undefined,
+    );
+  }
+
+  async listAgents(): Promise<AgentRecord[]> {
+    const rows = this.sql("SELECT data FROM agents ORDER BY rowid").all() as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data) as AgentRecord);
+  }
+
+  async getAgent(agentId: string): Promise<AgentRecord | undefined> {
+    return parse<AgentRecord>(this.sql("SELECT data FROM agents WHERE agent_id = ?").get(agentId) as { data: string } | undefined);
+  }
+
+  async seedAgents(agents: readonly AgentRecord[]): Promise<void> {
+    this.writable();
+    const insert = this.sql("INSERT OR IGNORE INTO agents (agent_id, data) VALUES (?, ?)");
+    this.db.transaction(() => {
+      for (const agent of agents) insert.run(agent.agentId, JSON.stringify(agent));
+    })();
+  }
+
+  async clockOffset(): Promise<number> {
+    const row = this.sql("SELECT value FROM settings WHERE name = 'clock_offset_ms'").get() as { value: string } | undefined;
+    return row === undefined ? 0 : Number(row.value);
+  }
+
+  async setClockOffset(offsetMs: number): Promise<void> {
+    this.writable();
+    this.sql(
+      "INSERT INTO settings (name, value) VALUES ('clock_offset_ms', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    ).run(String(offsetMs));
   }
 
   async probe(): Promise<void> {
     if (this.closed) throw new Error("the store is closed");
     if (this.insert !== undefined) {
-      this.db
-        .prepare("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at")
-        .run(Date.now());
+      this.sql("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at").run(
+        Date.now(),
+      );
     }
-    this.db.prepare("SELECT 1 FROM interactions LIMIT 1").get();
+    this.sql("SELECT 1 FROM interactions LIMIT 1").get();
   }
 
   async close(): Promise<void> {
