@@ -1,6 +1,5 @@
 // Whether the simulated dialer placed the call of an interaction, asked through GET /sim/calls
-// (openapi/simulator.yaml). Until a server has the simulator API (it answers 404 there),
-// the check falls back to the guid the page showed: a well-formed UUID.
+// (openapi/simulator.yaml) with the demo directory's admin token.
 import { expect } from "vitest";
 
 /** The demo directory's admin token (CONTRACT.md §8). */
@@ -15,31 +14,27 @@ export interface SimCall {
   readonly state: string;
 }
 
-/** How the call was confirmed: in the simulator's call list, or (no simulator API yet) by the guid alone. */
-export type CallCheck = "sim-calls" | "guid-only";
-
 /**
  * Waits (bounded: `timeoutMs`) until GET /sim/calls lists a customer call for `interactionGuid`
- * dialling `numberDialled`; resolves "guid-only" when the server has no /sim/calls route.
+ * dialling `numberDialled`, and resolves with it.
  */
 export async function expectCustomerCall(
   baseUrl: string,
   interactionGuid: string,
   numberDialled: string,
   timeoutMs = 5_000,
-): Promise<CallCheck> {
+): Promise<SimCall> {
   expect(interactionGuid).toMatch(UUID);
   const url = `${baseUrl}/sim/calls?interactionGuid=${encodeURIComponent(interactionGuid)}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
-    if (response.status === 404) return "guid-only";
     expect(response.status).toBe(200);
     const { calls } = (await response.json()) as { calls: SimCall[] };
     const call = calls.find((c) => c.interactionGuid === interactionGuid && c.leg === "customer");
     if (call !== undefined) {
       expect(call.numberDialled).toBe(numberDialled);
-      return "sim-calls";
+      return call;
     }
     if (Date.now() > deadline) throw new Error(`no customer call for ${interactionGuid} in /sim/calls within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
