@@ -5,7 +5,11 @@ export interface Rate {
 }
 
 /** Calls `fn` `iterations` times per round and returns the best rate of `rounds` rounds. */
-export function bestRate(fn: () => unknown, iterations: number, rounds = 5): Rate {
+export function bestRate(fn: () => unknown, fullIterations: number, fullRounds = 5): Rate {
+  // `--quick` (bench/run.ts): a tenth of the work, to check that the benchmark runs at all.
+  const quick = process.env.BENCH_QUICK === "1";
+  const iterations = quick ? Math.max(1, Math.ceil(fullIterations / 10)) : fullIterations;
+  const rounds = quick ? Math.min(fullRounds, 2) : fullRounds;
   let best = 0;
   for (let round = 0; round < rounds; round++) {
     const start = process.hrtime.bigint();

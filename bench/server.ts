@@ -7,7 +7,9 @@
 //   (b) an accepted type-1 request, JSON mode, expected 202, committed to a fresh SQLite file
 //       (WAL) before each answer; callback_delay is one day so the simulated calls stay pending
 //       and the run measures intake and commit, not simulated telephony;
-//   (c) the baseline: a bare node:http server that drains the body and answers a fixed JSON body.
+//   (c) the baseline: a bare node:http server that drains the body and answers a fixed JSON body;
+//   (d) the Prism mock (`webcallback mock`, quiet logging) on the same accepted request: the
+//       reference server, durable commit included, should answer at least 5x its requests/s.
 // After a warm-up of each case, the cases take turns for several rounds (c, a, b, c, a, b, …) so
 // a noisy neighbour on 2 cores hits all of them alike; requests/s is the best round of each, and
 // ratios are to (c) from the same run. The server's CPU time (utime + stime of the child, all
@@ -27,6 +29,7 @@ import { join } from "node:path";
 import { ENDPOINT_PATH } from "@webcallback/core";
 import { CLI, freePort, startServer } from "../test/support/server-process.ts";
 import { countStoredRequests } from "../test/support/store-reader.ts";
+import type { ChartBar } from "./chart.ts";
 import { formatNumber, ratio, table } from "./measure.ts";
 
 // The part of autocannon's programmatic API used here (the package ships no type declarations).
@@ -206,6 +209,32 @@ function memoryKb(pid: number | undefined): { rss: number; peak: number } {
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
+/** A child `webcallback mock` on a free port, once it serves the accepted request. */
+async function startPrismMock(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, "mock", "--port", String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("bench: the mock exited");
+    const status = await fetch(`${url}${PATH}`, { method: "POST", headers: FORM, body: accepted })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      })
+      .catch(() => 0);
+    if (status === 202) return { url, child };
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`bench: the mock did not serve the accepted request (last status ${status})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The HTTP cases of the last benchServer run, for the chart. */
+export const lastServerBars: ChartBar[] = [];
+
 export async function benchServer(): Promise<string> {
   const heading = "### HTTP server, loopback: real server against bare node:http";
   if (!existsSync(CLI)) return `${heading}\n\nSkipped: ${CLI} does not exist (run \`npm run build\`).`;
@@ -214,9 +243,11 @@ export async function benchServer(): Promise<string> {
   const db = join(dir, "wc.db");
   const nodeArgs = CPU_PROFILE_DIR === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`];
   const bare = await startBare();
+  const mock = await startPrismMock();
   const server = await startServer({ args: ["--db", db, "--log-level", LOG_LEVEL], nodeArgs, readyTimeoutMs: 30_000 }).catch(
     (error: unknown) => {
       bare.child.kill("SIGKILL");
+      mock.child.kill("SIGKILL");
       throw error;
     },
   );
@@ -231,9 +262,16 @@ export async function benchServer(): Promise<string> {
       expected: 202,
       pid: server.child.pid,
     },
+    d: {
+      label: "(d) Prism mock, the same accepted request (202)",
+      url: `${mock.url}${PATH}`,
+      body: accepted,
+      expected: 202,
+      pid: mock.child.pid,
+    },
   } satisfies Record<string, Case>;
-  const tallies = { c: new Tally(), a: new Tally(), b: new Tally() };
-  const order = ["c", "a", "b"] as const;
+  const tallies = { c: new Tally(), a: new Tally(), b: new Tally(), d: new Tally() };
+  const order = ["c", "a", "b", "d"] as const;
   let memory: { rss: number; peak: number };
   let stored: number;
   try {
@@ -247,6 +285,7 @@ export async function benchServer(): Promise<string> {
     stored = await countStoredRequests(db);
   } finally {
     bare.child.kill("SIGKILL");
+    mock.child.kill("SIGKILL");
     // SIGTERM lets the server drain and, with BENCH_CPU_PROF, write its profile.
     await server.stop("SIGTERM");
     await rm(dir, { recursive: true, force: true });
@@ -276,13 +315,19 @@ export async function benchServer(): Promise<string> {
   const acknowledged = tallies.b.expectedResponses + 1;
   const cutOff = CONNECTIONS * (ROUNDS + (WARMUP_SECONDS > 0 ? 1 : 0));
   const storedOk = stored >= acknowledged && stored <= acknowledged + cutOff;
-  const clean = tallies.a.unexpected + tallies.b.unexpected + tallies.c.unexpected === 0 && storedOk;
+  const clean = tallies.a.unexpected + tallies.b.unexpected + tallies.c.unexpected + tallies.d.unexpected === 0 && storedOk;
+  const overPrism = tallies.b.bestPerSecond / tallies.d.bestPerSecond;
+  lastServerBars.splice(
+    0,
+    lastServerBars.length,
+    ...order.map((key) => ({ label: cases[key].label, perSecond: tallies[key].bestPerSecond, p99Ms: tallies[key].worstP99 })),
+  );
 
   return [
     heading,
     "",
     `autocannon in the bench process, ${CONNECTIONS} connections, POST form bodies of ${accepted.length} bytes; ` +
-      `${WARMUP_SECONDS} s of warm-up per case, then ${ROUNDS} rounds of c, a, b at ${(SECONDS / ROUNDS).toFixed(1)} s each ` +
+      `${WARMUP_SECONDS} s of warm-up per case, then ${ROUNDS} rounds of c, a, b, d at ${(SECONDS / ROUNDS).toFixed(1)} s each ` +
       `(requests/s and p50: best round; p99: worst round). Each server in its own child process; ` +
       `the server started with \`--log-level ${LOG_LEVEL}\`${CPU_PROFILE_DIR === undefined ? "" : " and --cpu-prof"} ` +
       `(it wrote ${formatNumber(logBytes)} bytes of logs in all). CPU: the server child's user + system time ` +
@@ -290,8 +335,15 @@ export async function benchServer(): Promise<string> {
     "",
     table(
       ["case", "requests/s", "ratio to (c)", "target", "p50 ms", "p99 ms", "server CPU", "CPU µs/request", "responses", "unexpected"],
-      [row("a", `≥ 0.60x: ${verdict(aRatio >= 0.6)}`), row("b", `≥ 0.25x: ${verdict(bRatio >= 0.25)}`), row("c", "baseline")],
+      [
+        row("a", `≥ 0.60x: ${verdict(aRatio >= 0.6)}`),
+        row("b", `≥ 0.25x: ${verdict(bRatio >= 0.25)}; ≥ 5x (d): ${overPrism.toFixed(1)}x, ${verdict(overPrism >= 5)}`),
+        row("c", "baseline"),
+        row("d", "(b) ≥ 5x this"),
+      ],
     ),
+    "",
+    "![requests/s and p99 latency of the cases above](server-chart.svg)",
     "",
     `Server memory after the load: RSS ${mb(memory.rss)}, peak ${mb(memory.peak)} (target: RSS < 150 MB: ${verdict(memory.rss < 150 * 1024)}).`,
     `Rows in the store after (b): ${formatNumber(stored)} for ${formatNumber(acknowledged)} acknowledged ` +
@@ -302,5 +354,6 @@ export async function benchServer(): Promise<string> {
     `- (a): ${tallies.a.detail()}`,
     `- (b): ${tallies.b.detail()}`,
     `- (c): ${tallies.c.detail()}`,
+    `- (d): ${tallies.d.detail()}`,
   ].join("\n");
 }

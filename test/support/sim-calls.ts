@@ -14,16 +14,13 @@ export interface SimCall {
   readonly state: string;
 }
 
-/**
- * Waits (bounded: `timeoutMs`) until GET /sim/calls lists a customer call for `interactionGuid`
- * dialling `numberDialled`, and resolves with it.
- */
+/** Waits (bounded: `timeoutMs`) until GET /sim/calls lists a customer call for `interactionGuid` dialling `numberDialled`. */
 export async function expectCustomerCall(
   baseUrl: string,
   interactionGuid: string,
   numberDialled: string,
   timeoutMs = 5_000,
-): Promise<SimCall> {
+): Promise<void> {
   expect(interactionGuid).toMatch(UUID);
   const url = `${baseUrl}/sim/calls?interactionGuid=${encodeURIComponent(interactionGuid)}`;
   const deadline = Date.now() + timeoutMs;
@@ -34,7 +31,7 @@ export async function expectCustomerCall(
     const call = calls.find((c) => c.interactionGuid === interactionGuid && c.leg === "customer");
     if (call !== undefined) {
       expect(call.numberDialled).toBe(numberDialled);
-      return call;
+      return;
     }
     if (Date.now() > deadline) throw new Error(`no customer call for ${interactionGuid} in /sim/calls within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -4,8 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { IHttpConfig, IHttpRequest, PrismHttpInstance } from "@stoplight/prism-http";
-import type { IHttpOperation } from "@stoplight/types";
+import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, PrismHttpInstance } from "@stoplight/prism-http";
 import {
   acceptedAnswer,
   BODY_LIMIT_BYTES,
@@ -19,6 +18,9 @@ import {
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory } from "./example-directory.js";
+
+/** What Prism routes requests by. */
+type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
 
 /** The bundled document `npm run generate` writes beside this package. */
 export const BUNDLED_DOCUMENT = new URL("../generated/webcallback.bundled.json", import.meta.url);
@@ -134,7 +136,7 @@ function send(res: ServerResponse, status: number, headers: Readonly<Record<stri
 
 interface LoadedPrism {
   readonly prism: PrismHttpInstance;
-  readonly operations: IHttpOperation[];
+  readonly operations: Operations;
 }
 
 /** Prism's modules take most of the start-up, so they load while the port is already open. */
@@ -143,7 +145,7 @@ async function loadPrism(document: Document, config: IHttpConfig, log: NodeJS.Wr
     import("@stoplight/prism-core"),
     import("@stoplight/prism-http"),
   ]);
-  const operations = (await getHttpOperationsFromSpec(document)) as IHttpOperation[];
+  const operations = (await getHttpOperationsFromSpec(document)) as Operations;
   const logger = createLogger("MOCK", { level: log === undefined ? "silent" : "info" }, log);
   return { prism: createInstance(config, { logger }), operations };
 }

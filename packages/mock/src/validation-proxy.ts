@@ -4,10 +4,12 @@
 // machine); this one hands the 302 back as it came, so redirect-mode answers are validated too.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
-import type { IHttpOperation } from "@stoplight/types";
+import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import { BODY_LIMIT_BYTES } from "@webcallback/core";
 import { loadServedDocument } from "./mock-server.js";
+
+/** What Prism routes requests by. */
+type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
 
 export interface ValidationProxyOptions {
   /** The deployment, e.g. http://127.0.0.1:8080. */
@@ -82,7 +84,7 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
     import("@stoplight/prism-core"),
     import("@stoplight/prism-http"),
   ]);
-  const operations = (await getHttpOperationsFromSpec(document)) as IHttpOperation[];
+  const operations = (await getHttpOperationsFromSpec(document)) as Operations;
   const config: IHttpConfig = {
     checkSecurity: true,
     validateRequest: true,
