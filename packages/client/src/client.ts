@@ -82,10 +82,7 @@ function fromJson(status: number, body: unknown): CallbackResult {
     return accepted(fields.interaction_guid);
   }
   const code = knownCode(fields.ctl_error);
-  if (status >= 400 && code !== undefined) {
-    const failure = refused(code, typeof fields.message === "string" ? fields.message : undefined);
-    return { ...failure, httpStatus: status };
-  }
+  if (status >= 400 && code !== undefined) return refused(code, typeof fields.message === "string" ? fields.message : undefined, status);
   throw new WebCallbackAnswerError(`unexpected HTTP ${status}`, status);
 }
 
@@ -127,13 +124,13 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
               bodySerializer: () => encoded,
             });
     } catch (error) {
-      if (error instanceof WebCallbackAnswerError) throw error;
       throw new WebCallbackTransportError(`request to ${baseUrl} failed`, { cause: error });
     }
     const { response } = answer;
     if (response.type === "opaqueredirect") {
-      // A browser hides a redirect's Location from fetch: only navigations can use back.
-      throw new WebCallbackAnswerError("a browser's fetch cannot read a redirect to back; leave back out", 0);
+      // A browser hides a redirect's Location from fetch: only navigations can use back. Not
+      // knowing whether it was accepted, the caller must not resend (that could call twice).
+      throw new WebCallbackAnswerError("a browser cannot read the redirect to back (the request may be accepted); leave back out", 0);
     }
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get("location");

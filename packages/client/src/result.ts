@@ -23,9 +23,10 @@ export function knownCode(value: unknown): CtlErrorCode | undefined {
   return typeof code === "number" && Object.hasOwn(CTL_ERROR_MESSAGES, code) ? (code as CtlErrorCode) : undefined;
 }
 
-export function refused(code: CtlErrorCode, message?: string): CallbackRefused {
+/** A refusal with the catalogue's message and status, unless the server's answer said otherwise. */
+export function refused(code: CtlErrorCode, message?: string, status?: number): CallbackRefused {
   const [text, httpStatus] = CTL_ERROR_MESSAGES[code];
-  return { ok: false, ctlError: code, message: message ?? text, httpStatus };
+  return { ok: false, ctlError: code, message: message ?? text, httpStatus: status ?? httpStatus };
 }
 
 export function accepted(interactionGuid: string | undefined | null): CallbackAccepted {

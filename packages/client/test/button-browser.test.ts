@@ -1,6 +1,6 @@
 // <webcallback-button> in real Chromium (Debian's `chromium`, driven by playwright-core):
 // a page of the partner-site example embeds the button; the test types a phone number,
-// clicks, and sees the outcome; the call is looked up in /sim/calls. Screenshots of each
+// clicks, and sees the outcome; the call is looked up in GET /sim/calls. Screenshots of each
 // state go to test-results/. Without Chromium the tests are skipped, except under CI=true.
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -13,7 +13,8 @@ import { type Site, startPartnerSite } from "../../../examples/partner-site/serv
 import { REPO_ROOT, type ServerProcess, startServer } from "../../../test/support/server-process.ts";
 import { expectCustomerCall } from "../../../test/support/sim-calls.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's package; WEBCALLBACK_CHROMIUM points elsewhere (as for the docs browser test).
+const CHROMIUM = process.env.WEBCALLBACK_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -226,6 +226,17 @@ describe("one result for JSON and redirect answers", () => {
     }
   });
 
+  it("says a browser's unreadable redirect may have been accepted, rather than guessing", async () => {
+    // What a browser's fetch gives for redirect: "manual" (status 0, no headers); Node cannot build one.
+    const opaque = () => {
+      const response = new Response(null, { status: 200, headers: { "content-length": "0" } });
+      Object.defineProperties(response, { type: { value: "opaqueredirect" }, status: { value: 0 }, ok: { value: false } });
+      return response;
+    };
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(opaque).fetch });
+    await expect(client.requestCallback({ ...CALL_NOW, back: "http://127.0.0.1:9/done" })).rejects.toThrow(/may be accepted/);
+  });
+
   it("wraps a transport failure with its cause, and sends it once", async () => {
     const cause = new TypeError("fetch failed");
     const fetch = vi.fn(async () => {
