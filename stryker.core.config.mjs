@@ -15,6 +15,6 @@ export default {
   reporters: ["clear-text", "progress", "html", "json"],
   jsonReporter: { fileName: "reports/mutation/core.json" },
   htmlReporter: { fileName: "reports/mutation/core.html" },
-  ignorePatterns: ["dist", "bench", "reports", "coverage", ".data", "mutation/incremental", "packages/cli", "/test"],
+  ignorePatterns: ["dist", "bench", "reports", "coverage", ".data", "mutation/incremental", ".stryker-tmp*", "packages/cli", "/test"],
   tempDirName: ".stryker-tmp",
 };

@@ -14,6 +14,6 @@ export default {
   reporters: ["clear-text", "progress", "html", "json"],
   jsonReporter: { fileName: "reports/mutation/server.json" },
   htmlReporter: { fileName: "reports/mutation/server.html" },
-  ignorePatterns: ["dist", "bench", "reports", "coverage", ".data", "mutation/incremental", "packages/cli", "/test"],
+  ignorePatterns: ["dist", "bench", "reports", "coverage", ".data", "mutation/incremental", ".stryker-tmp*", "packages/cli", "/test"],
   tempDirName: ".stryker-tmp",
 };

@@ -6,7 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
     include: [
-      "packages/server/test/config.test.ts",
+      "packages/server/test/config*.test.ts",
       "packages/server/test/dial-plan.test.ts",
       "packages/server/test/token-hash.test.ts",
       "packages/server/test/rate-limit.test.ts",

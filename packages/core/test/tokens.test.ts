@@ -325,9 +325,23 @@ describe("contexts that cannot be expanded", () => {
     expect(() => expandTokens("plain", { ...call, timeZone: "Mars/Olympus_Mons" })).toThrow(RangeError);
   });
 
-  it("refuses times that are not finite", () => {
-    expect(() => expandTokens("$year$", { ...call, now: Number.NaN })).toThrow(RangeError);
-    expect(() => expandTokens("x", { ...call, answeredAt: Number.POSITIVE_INFINITY })).toThrow(RangeError);
-    expect(() => expandUserData([{ name: "a", value: "b" }], { ...call, hungUpAt: Number.NaN })).toThrow(RangeError);
+  // The message names the time that is wrong, so a caller can tell which fact was broken.
+  const notFinite: readonly { readonly name: string; readonly context: TokenContext; readonly want: string }[] = [
+    { name: "now", context: { ...call, now: Number.NaN }, want: "expandTokens: now is not a finite time (NaN)" },
+    {
+      name: "answeredAt",
+      context: { ...call, answeredAt: Number.POSITIVE_INFINITY },
+      want: "expandTokens: answeredAt is not a finite time (Infinity)",
+    },
+    { name: "hungUpAt", context: { ...call, hungUpAt: Number.NaN }, want: "expandTokens: hungUpAt is not a finite time (NaN)" },
+    {
+      name: "hungUpAt without an answer",
+      context: { ...call, answeredAt: undefined, hungUpAt: Number.NEGATIVE_INFINITY },
+      want: "expandTokens: hungUpAt is not a finite time (-Infinity)",
+    },
+  ];
+  it.each(notFinite)("refuses a $name that is not finite, even when no token reads it", ({ context, want }) => {
+    expect(() => expandTokens("x", context)).toThrow(new RangeError(want));
+    expect(() => expandUserData([{ name: "a", value: "b" }], context)).toThrow(new RangeError(want));
   });
 });
