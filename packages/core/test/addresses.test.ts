@@ -1,6 +1,6 @@
-// isPrivateHost: loopback, private, link-local and unspecified addresses from their text alone.
+// isPrivateHost and isLoopbackHost: loopback, private, link-local and unspecified addresses from their text alone.
 import { describe, expect, it } from "vitest";
-import { isPrivateHost } from "../src/addresses.js";
+import { isLoopbackHost, isPrivateHost } from "../src/addresses.js";
 import { parseHttpUrl } from "../src/urls.js";
 
 describe("isPrivateHost", () => {
@@ -26,6 +26,7 @@ describe("isPrivateHost", () => {
     { name: "carrier-grade NAT end", host: "100.127.255.255", want: true },
     { name: "below carrier-grade NAT", host: "100.63.255.255", want: false },
     { name: "public IPv4", host: "8.8.8.8", want: false },
+    { name: "SSRF: limited broadcast", host: "255.255.255.255", want: true },
     { name: "not an address: five parts", host: "10.0.0.0.1", want: false },
     { name: "not an address: octet over 255", host: "10.0.0.256", want: false },
     { name: "IPv6 loopback", host: "::1", want: true },
@@ -50,6 +51,9 @@ describe("isPrivateHost", () => {
     { name: "malformed IPv6: two ::", host: "1::2::3", want: false },
     { name: "malformed IPv6: nine groups", host: "1:2:3:4:5:6:7:8:9", want: false },
     { name: "empty", host: "", want: false },
+    // Brackets are stripped only as a pair: half a pair is a name, not the address inside it.
+    { name: "opening bracket only", host: "[::1", want: false },
+    { name: "closing bracket only", host: "x::1]", want: false },
   ];
   it.each(cases)("$host ($name) → $want", ({ host, want }) => {
     expect(isPrivateHost(host)).toBe(want);
@@ -67,5 +71,32 @@ describe("isPrivateHost", () => {
   ];
   it.each(spellings)("the host of $url → $want", ({ url, want }) => {
     expect(isPrivateHost(parseHttpUrl(url)?.hostname ?? "")).toBe(want);
+  });
+});
+
+// isLoopbackHost decides where plain HTTP is allowed (and TLS is not required): loopback only, not any private address.
+describe("isLoopbackHost", () => {
+  const cases: readonly { readonly name: string; readonly host: string; readonly want: boolean }[] = [
+    { name: "localhost", host: "localhost", want: true },
+    { name: "LOCALHOST with root dot", host: "LOCALHOST.", want: true },
+    { name: "subdomain of localhost", host: "app.localhost", want: true },
+    { name: "name ending in localhost", host: "mylocalhost", want: false },
+    { name: "IPv4 loopback", host: "127.0.0.1", want: true },
+    { name: "any of 127/8", host: "127.9.8.7", want: true },
+    { name: "IPv6 loopback", host: "::1", want: true },
+    { name: "IPv6 loopback in brackets", host: "[::1]", want: true },
+    { name: "IPv4-mapped loopback", host: "[::ffff:127.0.0.1]", want: true },
+    { name: "unspecified IPv4 is not loopback", host: "0.0.0.0", want: false },
+    { name: "unspecified IPv6 is not loopback", host: "[::]", want: false },
+    { name: "private IPv4 is not loopback", host: "10.0.0.1", want: false },
+    { name: "link-local is not loopback", host: "169.254.1.1", want: false },
+    { name: "unique local IPv6 is not loopback", host: "fd00::1", want: false },
+    { name: "public name", host: "www.acmejet.com", want: false },
+    { name: "public IPv4", host: "8.8.8.8", want: false },
+    { name: "opening bracket only", host: "[::1", want: false },
+    { name: "empty", host: "", want: false },
+  ];
+  it.each(cases)("$host ($name) → $want", ({ host, want }) => {
+    expect(isLoopbackHost(host)).toBe(want);
   });
 });

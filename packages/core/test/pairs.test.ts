@@ -174,16 +174,26 @@ describe("formatUserData", () => {
     expect(formatUserData(pairs)).toBe(want);
   });
 
-  const unspellable: readonly { readonly name: string; readonly pair: Pair; readonly problem: RegExp }[] = [
-    { name: "empty name", pair: { name: "", value: "v" }, problem: /must not be empty/ },
-    { name: "[ in name", pair: { name: "a[b", value: "v" }, problem: /contains/ },
-    { name: "] in name", pair: { name: "a]", value: "v" }, problem: /contains/ },
-    { name: "| in name", pair: { name: "a|b", value: "v" }, problem: /contains/ },
-    { name: "] in value", pair: { name: "a", value: "x]" }, problem: /value of "a" contains "\]"/ },
+  // The problem names the part to blame: the name or the value, whichever holds the character.
+  const NAME = (name: string) => `name ${JSON.stringify(name)} contains "[", "]" or "|"`;
+  const VALUE = (name: string) => `value of ${JSON.stringify(name)} contains "]"`;
+  const unspellable: readonly { readonly name: string; readonly pair: Pair; readonly problem: string }[] = [
+    { name: "empty name", pair: { name: "", value: "v" }, problem: "a name must not be empty" },
+    { name: "empty name and ] in value", pair: { name: "", value: "x]" }, problem: "a name must not be empty" },
+    { name: "[ in name", pair: { name: "a[b", value: "v" }, problem: NAME("a[b") },
+    { name: "] in name", pair: { name: "a]", value: "v" }, problem: NAME("a]") },
+    { name: "] opening the name", pair: { name: "]a", value: "v" }, problem: NAME("]a") },
+    { name: "| in name", pair: { name: "a|b", value: "v" }, problem: NAME("a|b") },
+    { name: "| ending the name", pair: { name: "ab|", value: "v" }, problem: NAME("ab|") },
+    { name: "| in name, empty value", pair: { name: "a|b", value: "" }, problem: NAME("a|b") },
+    { name: "] in value", pair: { name: "a", value: "x]" }, problem: VALUE("a") },
+    { name: "] opening the value", pair: { name: "a", value: "]x" }, problem: VALUE("a") },
+    { name: "] alone as the value", pair: { name: "abc", value: "]" }, problem: VALUE("abc") },
+    { name: "] in name and value", pair: { name: "a]", value: "x]" }, problem: NAME("a]") },
   ];
-  it.each(unspellable)("refuses a pair with $name", ({ pair, problem }) => {
-    expect(pairProblem(pair)).toMatch(problem);
-    expect(() => formatUserData([{ name: "ok", value: "" }, pair])).toThrow(RangeError);
+  it.each(unspellable)("blames the right part of a pair with $name", ({ pair, problem }) => {
+    expect(pairProblem(pair)).toBe(problem);
+    expect(() => formatUserData([{ name: "ok", value: "" }, pair])).toThrow(new RangeError(`formatUserData: ${problem}`));
   });
 
   it("has no problem with a spellable pair", () => {

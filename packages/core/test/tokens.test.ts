@@ -205,6 +205,8 @@ describe("call durations", () => {
     { what: "whole UTC seconds apart, as the two time tokens", answered: 999, hungUp: 1000, want: "00:00:01" },
     { what: "hang-up before answer", answered: 10 * SECOND, hungUp: 5 * SECOND, want: "00:00:00" },
     { what: "no hang-up time", answered: ANSWERED, hungUp: undefined, want: "00:00:00" },
+    // Not counted from the epoch: a hang-up with no answer is no call, not 478,000 hours.
+    { what: "hang-up but no answer time", answered: undefined, hungUp: HUNG_UP, want: "00:00:00" },
     { what: "not established", answered: undefined, hungUp: undefined, want: "00:00:00" },
   ];
   it.each(table)("$what -> $want", ({ answered, hungUp, want }) => {
@@ -244,6 +246,38 @@ describe("text around tokens", () => {
     const context = { ...call, notes: "$equal$ and $caller_id$", callerId: "$notes$" };
     expect(expandTokens("$notes$", context)).toBe("$equal$ and $caller_id$");
     expect(expandTokens("$caller_id$", context)).toBe("$notes$");
+  });
+
+  // The last code is the one the agent selected last, whatever the number of codes.
+  const lastCodes: readonly {
+    readonly name: string;
+    readonly codes: readonly { list: string; short: string; description: string }[];
+    readonly want: string;
+  }[] = [
+    { name: "no code", codes: [], want: "//" },
+    { name: "one code", codes: [{ list: "Support", short: "T9", description: "Solved" }], want: "Support/T9/Solved" },
+    {
+      name: "three codes",
+      codes: [
+        { list: "Sales", short: "S1", description: "Sold a plan" },
+        { list: "Follow up", short: "F2", description: "Call again next week" },
+        { list: "Support", short: "T9", description: "Solved" },
+      ],
+      want: "Support/T9/Solved",
+    },
+    {
+      name: "four codes, the last from the first list again",
+      codes: [
+        { list: "Sales", short: "S1", description: "Sold a plan" },
+        { list: "Follow up", short: "F2", description: "Call again next week" },
+        { list: "Support", short: "T9", description: "Solved" },
+        { list: "Sales", short: "S4", description: "Upsold" },
+      ],
+      want: "Sales/S4/Upsold",
+    },
+  ];
+  it.each(lastCodes)("lastTcl* tokens with $name -> $want", ({ codes, want }) => {
+    expect(expandTokens("$lastTclListName$/$lastTclCodeShort$/$lastTclCodeDesc$", { ...call, transactionCodes: codes })).toBe(want);
   });
 
   it("joins a single transaction code without a comma", () => {
@@ -291,9 +325,23 @@ describe("contexts that cannot be expanded", () => {
     expect(() => expandTokens("plain", { ...call, timeZone: "Mars/Olympus_Mons" })).toThrow(RangeError);
   });
 
-  it("refuses times that are not finite", () => {
-    expect(() => expandTokens("$year$", { ...call, now: Number.NaN })).toThrow(RangeError);
-    expect(() => expandTokens("x", { ...call, answeredAt: Number.POSITIVE_INFINITY })).toThrow(RangeError);
-    expect(() => expandUserData([{ name: "a", value: "b" }], { ...call, hungUpAt: Number.NaN })).toThrow(RangeError);
+  // The message names the time that is wrong, so a caller can tell which fact was broken.
+  const notFinite: readonly { readonly name: string; readonly context: TokenContext; readonly want: string }[] = [
+    { name: "now", context: { ...call, now: Number.NaN }, want: "expandTokens: now is not a finite time (NaN)" },
+    {
+      name: "answeredAt",
+      context: { ...call, answeredAt: Number.POSITIVE_INFINITY },
+      want: "expandTokens: answeredAt is not a finite time (Infinity)",
+    },
+    { name: "hungUpAt", context: { ...call, hungUpAt: Number.NaN }, want: "expandTokens: hungUpAt is not a finite time (NaN)" },
+    {
+      name: "hungUpAt without an answer",
+      context: { ...call, answeredAt: undefined, hungUpAt: Number.NEGATIVE_INFINITY },
+      want: "expandTokens: hungUpAt is not a finite time (-Infinity)",
+    },
+  ];
+  it.each(notFinite)("refuses a $name that is not finite, even when no token reads it", ({ context, want }) => {
+    expect(() => expandTokens("x", context)).toThrow(new RangeError(want));
+    expect(() => expandUserData([{ name: "a", value: "b" }], context)).toThrow(new RangeError(want));
   });
 });

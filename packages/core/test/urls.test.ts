@@ -41,6 +41,8 @@ describe("parseHttpUrl", () => {
       { name: "no slashes after the scheme", value: "http:localhost/a", want: undefined },
       { name: "one slash after the scheme", value: "http:/localhost/a", want: undefined },
       { name: "backslash before @", value: "http://localhost\\@evil.example/", want: undefined },
+      // The absolute-http check is anchored: a later `http://` in the query does not make the URL absolute.
+      { name: "no slashes, http:// only in the query", value: "http:www.acmejet.com/?u=http://x", want: undefined },
       { name: "upper-case scheme", value: "HTTP://Example.com/", want: { hostname: "example.com", port: "" } },
     ];
   it.each(cases)("$name", ({ value, want }) => {
@@ -98,6 +100,10 @@ describe("isAllowedBack", () => {
     { name: "CR LF header injection", back: "http://www.acmejet.com/r\r\nSet-Cookie: a=1", want: false },
     { name: "tab inside the host", back: "http://www.acme\tjet.com/", want: false },
     { name: "NUL", back: "http://www.acmejet.com/\u0000", want: false },
+    { name: "unit separator U+001F", back: "http://www.acmejet.com/\u001f", want: false },
+    { name: "DEL", back: "http://www.acmejet.com/r\u007f", want: false },
+    // Open redirect: browsers read `http:host/...` as a path relative to the current page.
+    { name: "open redirect: http: without slashes, http:// in the query", back: "http:www.acmejet.com/?u=http://x", want: false },
   ];
   it.each(cases)("$name → $want", ({ back, want }) => {
     expect(isAllowedBack(back, origins)).toBe(want);
@@ -147,8 +153,8 @@ describe("isAllowedCallbackUrl", () => {
   });
 
   it("refuses a listed private address unless the tenant allows private hosts", () => {
-    const policy = { allowedCallbackHosts: ["10.1.2.3", "[fd00::1]", "169.254.169.254"] };
-    for (const url of ["http://10.1.2.3/", "http://[fd00::1]/", "http://169.254.169.254/latest/meta-data/"]) {
+    const policy = { allowedCallbackHosts: ["10.1.2.3", "[fd00::1]", "169.254.169.254", "255.255.255.255"] };
+    for (const url of ["http://10.1.2.3/", "http://[fd00::1]/", "http://169.254.169.254/latest/meta-data/", "http://255.255.255.255/"]) {
       expect(isAllowedCallbackUrl(url, policy), url).toBe(false);
       expect(isAllowedCallbackUrl(url, { ...policy, allowPrivateCallbackHosts: true }), url).toBe(true);
     }

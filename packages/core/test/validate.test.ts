@@ -349,6 +349,15 @@ describe("trimming: empty after trimming is absent", () => {
     { name: "dialplan_id padded", changes: { dialplan_id: " 1\n" }, want: "ok" },
     { name: "empty caller_id", changes: { caller_id: "" }, want: "ok" },
     { name: "unknown parameter ignored", changes: { Phone: "x", colour: "blue" }, want: "ok" },
+    { name: "token with leading space only", changes: { token: ` ${ACME.tokens[0] ?? ""}` }, want: "ok" },
+    { name: "token with trailing space only", changes: { token: `${ACME.tokens[0] ?? ""} ` }, want: "ok" },
+    { name: "token with a leading line break only", changes: { token: `\n${ACME.tokens[0] ?? ""}` }, want: "ok" },
+    { name: "token with a trailing tab only", changes: { token: `${ACME.tokens[0] ?? ""}\t` }, want: "ok" },
+    { name: "token between no-break spaces", changes: { token: `\u00a0${ACME.tokens[0] ?? ""}\u00a0` }, want: "ok" },
+    { name: "token after a no-break space", changes: { token: `\u00a0${ACME.tokens[0] ?? ""}` }, want: "ok" },
+    { name: "token before a no-break space", changes: { token: `${ACME.tokens[0] ?? ""}\u00a0` }, want: "ok" },
+    { name: "token before an ideographic space", changes: { token: `${ACME.tokens[0] ?? ""}\u3000` }, want: "ok" },
+    { name: "DEL is no white space", changes: { token: `${ACME.tokens[0] ?? ""}\u007f` }, want: CTL_ERROR.INVALID_TOKEN },
   ];
   it.each(cases)("$name → $want", ({ changes, want }) => {
     expect(outcome(validateRequest(given(TYPE1, changes), demoDirectory))).toBe(want);
@@ -356,6 +365,23 @@ describe("trimming: empty after trimming is absent", () => {
 
   it("a blank queue_id is a missing queue", () => {
     expect(outcome(validateRequest(given(TYPE2, { queue_id: " \n" }), demoDirectory))).toBe(CTL_ERROR.INVALID_QUEUE);
+  });
+
+  // Trimming leaves what the value says: each side alone, and white space beyond ASCII.
+  const trimmed: readonly { readonly name: string; readonly channel: string }[] = [
+    { name: "leading space only", channel: " 18006661212" },
+    { name: "trailing space only", channel: "18006661212 " },
+    { name: "leading line feed only", channel: "\n18006661212" },
+    { name: "trailing carriage return only", channel: "18006661212\r" },
+    { name: "no-break spaces", channel: "\u00a018006661212\u00a0" },
+    { name: "leading no-break space only", channel: "\u00a018006661212" },
+    { name: "trailing no-break space only", channel: "18006661212\u00a0" },
+    { name: "byte-order mark and line separator", channel: "\ufeff18006661212\u2028" },
+  ];
+  it.each(trimmed)("trims $name", ({ channel }) => {
+    expect(accepted(validateRequest(given(TYPE1, { channel_number: channel }), demoDirectory))).toMatchObject({
+      channelNumber: "18006661212",
+    });
   });
 
   it("keeps trimmed values in the request", () => {
@@ -471,6 +497,16 @@ describe("extTransactionData: at most 500 code points", () => {
     { name: "500 code points, 996 UTF-16 units", ext: pairOf(496, "😀"), want: "ok" },
     { name: "501 code points of emoji", ext: pairOf(497, "😀"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
     { name: "500 with accents", ext: pairOf(496, "é"), want: "ok" },
+    // The first and the last code point beyond the BMP: each is one code point, two UTF-16 units.
+    { name: "500 code points of U+10000", ext: pairOf(496, "\u{10000}"), want: "ok" },
+    { name: "501 code points of U+10000", ext: pairOf(497, "\u{10000}"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
+    { name: "500 code points of U+10FFFF", ext: pairOf(496, "\u{10FFFF}"), want: "ok" },
+    { name: "501 code points of U+10FFFF", ext: pairOf(497, "\u{10FFFF}"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
+    // A lone surrogate is one code point; a high one before U+E000 is not a pair.
+    { name: "500 of lone low surrogates", ext: pairOf(496, "\udc00"), want: "ok" },
+    { name: "501 of lone low surrogates", ext: pairOf(497, "\udc00"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
+    { name: "high surrogate then U+E000 is two", ext: pairOf(249, "\ud800\ue000"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
+    { name: "high surrogate then U+D7FF is two", ext: pairOf(249, "\ud800\ud7ff"), want: CTL_ERROR.EXT_DATA_TOO_LONG },
     { name: "surrounding space not counted", ext: `  ${pairOf(496)}\n`, want: "ok" },
     { name: "too long and malformed: length first", ext: "x".repeat(501), want: CTL_ERROR.EXT_DATA_TOO_LONG },
   ];
@@ -621,8 +657,8 @@ describe("ctl_userdata and ctl_callbackUrl", () => {
   });
 
   it("a private address listed for a closed tenant is still refused", () => {
-    const directory = acmeWith({ allowedCallbackHosts: ["10.0.0.5", "192.168.1.9"], allowPrivateCallbackHosts: false });
-    for (const host of ["10.0.0.5", "192.168.1.9"]) {
+    const directory = acmeWith({ allowedCallbackHosts: ["10.0.0.5", "192.168.1.9", "255.255.255.255"], allowPrivateCallbackHosts: false });
+    for (const host of ["10.0.0.5", "192.168.1.9", "255.255.255.255"]) {
       const params = given(TYPE1, { ctl_userdata: `[ctl_callbackUrl|http://${host}/hook]` });
       expect(outcome(validateRequest(params, directory)), host).toBe(CTL_ERROR.CALLBACK_URL_NOT_ALLOWED);
     }
@@ -639,6 +675,39 @@ describe("ctl_userdata and ctl_callbackUrl", () => {
     ]);
     expect(request.systemData.map((pair) => pair.name)).toEqual(["ctl_callbackUrl", "ctl_other", "ctl_callbackUrl"]);
     expect(request.callbackUrl).toBe("https://mywebporter.com/one");
+  });
+
+  // Another ctl_ pair first must not be taken for ctl_callbackUrl, whichever of the two is allowed.
+  const firstSystemPair: readonly { readonly name: string; readonly userdata: string; readonly want: string | CtlErrorCode }[] = [
+    {
+      name: "a refused URL under another ctl_ name is ignored",
+      userdata: "[ctl_other|https://elsewhere.invalid/][ctl_callbackUrl|https://mywebporter.com/cb]",
+      want: "https://mywebporter.com/cb",
+    },
+    {
+      name: "an allowed URL under another ctl_ name does not stand in",
+      userdata: "[ctl_other|https://mywebporter.com/cb][ctl_callbackUrl|https://elsewhere.invalid/]",
+      want: CTL_ERROR.CALLBACK_URL_NOT_ALLOWED,
+    },
+    { name: "ctl_callbackurl in another case is not it", userdata: "[ctl_callbackurl|https://elsewhere.invalid/]", want: "none" },
+  ];
+  it.each(firstSystemPair)("$name", ({ userdata, want }) => {
+    const result = validateRequest(given(TYPE1, { ctl_userdata: userdata }), demoDirectory);
+    if (typeof want === "number") expect(outcome(result)).toBe(want);
+    else expect(accepted(result).callbackUrl ?? "none").toBe(want);
+  });
+
+  // The request keeps the URL as the parser wrote it, which is the URL the check allowed.
+  const normalised: readonly { readonly name: string; readonly url: string; readonly want: string }[] = [
+    { name: "upper-case host", url: "https://MyWebPorter.COM/cb", want: "https://mywebporter.com/cb" },
+    { name: "no path", url: "https://mywebporter.com", want: "https://mywebporter.com/" },
+    { name: "default port", url: "https://mywebporter.com:443/cb", want: "https://mywebporter.com/cb" },
+    { name: "line break inside", url: "https://mywebporter.com/c\nb", want: "https://mywebporter.com/cb" },
+    { name: "padded", url: " https://mywebporter.com/cb\t", want: "https://mywebporter.com/cb" },
+  ];
+  it.each(normalised)("stores the normalised callback URL: $name", ({ url, want }) => {
+    const request = accepted(validateRequest(given(TYPE1, { ctl_userdata: `[ctl_callbackUrl|${url}]` }), demoDirectory));
+    expect(request.callbackUrl).toBe(want);
   });
 
   it("without ctl_callbackUrl there is none", () => {
