@@ -17,6 +17,7 @@ if (quick) {
   process.env.BENCH_DELIVERIES ??= "200";
   process.env.BENCH_QUICK = "1";
 }
+const { benchBundles } = await import("./bundles.ts");
 const { benchConformance } = await import("./conformance.ts");
 const { benchCore } = await import("./core.ts");
 const { benchHostile } = await import("./hostile.ts");
@@ -30,6 +31,7 @@ sections.push(
   `# Benchmarks\n\nRun ${started.toISOString()} on ${platform()}/${arch()}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}.`,
 );
 sections.push(benchCore());
+sections.push(await benchBundles());
 // The HTTP section after the in-process one, so the children do not compete with it for the 2 cores.
 if (!process.argv.includes("--core-only")) {
   if (!process.argv.includes("--work-only")) {

@@ -273,6 +273,7 @@ export async function benchServer(): Promise<string> {
   const tallies = { c: new Tally(), a: new Tally(), b: new Tally(), d: new Tally() };
   const order = ["c", "a", "b", "d"] as const;
   let memory: { rss: number; peak: number };
+  let mockMemory: { rss: number; peak: number };
   let stored: number;
   try {
     await probe(endpoint, rejected, 401, (json) => json.ctl_error === 3);
@@ -282,6 +283,7 @@ export async function benchServer(): Promise<string> {
       for (const key of order) await run(cases[key], tallies[key], SECONDS / ROUNDS, true);
     }
     memory = memoryKb(server.child.pid);
+    mockMemory = memoryKb(mock.child.pid);
     stored = await countStoredRequests(db);
   } finally {
     bare.child.kill("SIGKILL");
@@ -345,7 +347,8 @@ export async function benchServer(): Promise<string> {
     "",
     "![requests/s and p99 latency of the cases above](server-chart.svg)",
     "",
-    `Server memory after the load: RSS ${mb(memory.rss)}, peak ${mb(memory.peak)} (target: RSS < 150 MB: ${verdict(memory.rss < 150 * 1024)}).`,
+    `Server memory after the load: RSS ${mb(memory.rss)}, peak ${mb(memory.peak)} (target: RSS < 150 MB: ${verdict(memory.rss < 150 * 1024)}); ` +
+      `the Prism mock's: RSS ${mb(mockMemory.rss)}, peak ${mb(mockMemory.peak)} (${ratio(mockMemory.rss, memory.rss)} the server's).`,
     `Rows in the store after (b): ${formatNumber(stored)} for ${formatNumber(acknowledged)} acknowledged ` +
       `(${storedOk ? "consistent" : "**inconsistent**"}: at most ${cutOff} more, cut off when autocannon stops a run).`,
     "",

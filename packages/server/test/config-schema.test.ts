@@ -1,5 +1,6 @@
 // Every rule of the configuration schema, one case each: a valid file with one setting
 // broken must be refused at that setting's path, by that rule, with the hint the schema gives.
+import { DIALPLAN_ID_PATTERN } from "@webcallback/core";
 import { describe, expect, it } from "vitest";
 import { ConfigError, type ConfigProblem, validateConfig } from "../src/config/load-config.js";
 import type { ConfigFile } from "../src/config/schema.js";
@@ -293,7 +294,7 @@ describe("each schema rule refuses what it forbids", () => {
       want: {
         path: "$.tenants.Acme.dialPlans.uk",
         rule: "pattern",
-        message: 'the name "uk" must match pattern "^[0-9]+$" (a dial plan id, as dialplan_id would name it)',
+        message: `the name "uk" must match pattern "${DIALPLAN_ID_PATTERN.source}" (a dial plan id, as dialplan_id would name it)`,
       },
     },
     {
