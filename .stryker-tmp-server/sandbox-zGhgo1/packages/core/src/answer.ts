@@ -1,0 +1,43 @@
+// @ts-nocheck
+// How a validation becomes an HTTP answer (CONTRACT.md section 2): a 302 to back, or JSON.
+import type { components } from "./generated/openapi.js";
+import { withCtlError } from "./urls.js";
+import type { CtlErrorResult } from "./validate.js";
+
+export type AcceptedBody = components["schemas"]["Accepted"];
+export type ErrorBody = components["schemas"]["Error"];
+
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON text, or undefined for a redirect. */
+  readonly body: string | undefined;
+}
+
+const NO_STORE = "no-store";
+
+function json(status: number, body: unknown, extra?: Record<string, string>): Answer {
+  return {
+    status,
+    headers: { "cache-control": NO_STORE, "content-type": "application/json; charset=utf-8", ...extra },
+    body: JSON.stringify(body),
+  };
+}
+
+function redirectTo(location: string, extra?: Record<string, string>): Answer {
+  return { status: 302, headers: { "cache-control": NO_STORE, location, ...extra }, body: undefined };
+}
+
+/** The answer to a rejected request; `redirect` is the allowed back URL, if any. */
+export function errorAnswer(error: CtlErrorResult, redirect: string | undefined): Answer {
+  const extra = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+  if (redirect !== undefined) return redirectTo(withCtlError(redirect, error.ctlError), extra);
+  const body: ErrorBody = { ctl_error: error.ctlError, message: error.message };
+  if (error.detail !== undefined) body.detail = error.detail;
+  return json(error.httpStatus, body, extra);
+}
+
+/** The answer to an accepted (and committed) request. */
+export function acceptedAnswer(body: AcceptedBody, redirect: string | undefined): Answer {
+  return redirect === undefined ? json(202, body) : redirectTo(redirect);
+}

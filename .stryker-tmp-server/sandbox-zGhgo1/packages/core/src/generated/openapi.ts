@@ -1,0 +1,496 @@
+// @ts-nocheck
+// generated from openapi/webcallback.yaml by scripts/generate.ts; do not edit.
+
+export type paths = {
+    "/SC/webcallback.php": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Request a callback (query string)
+         * @description Every parameter travels in the query string. The rules that tie
+         *     parameters together (a type-1 request needs `channel_number`, a type-2
+         *     request needs `queue_id`) are spelled out in the `CallbackRequest`
+         *     schema, which the form POST uses as its body.
+         */
+        get: operations["requestCallback"];
+        put?: never;
+        /**
+         * Request a callback (form POST)
+         * @description The same request as the GET, as an `application/x-www-form-urlencoded`
+         *     body. Parameters in the query string are merged in; the body wins on
+         *     a clash. Any other content type is refused with 415.
+         */
+        post: operations["requestCallbackForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        /** @description Tenant name, case-sensitive. */
+        Tenant: string;
+        /** @description Authentication token. */
+        Token: string;
+        /** @description 1 to 15 digits, with an optional leading `+` and the separators space, `-`, `.`, `(`, `)`. */
+        Phone: string;
+        /**
+         * @description Exactly `1` or `2` (so `01` is unknown).
+         * @enum {string}
+         */
+        CallbackType: "1" | "2";
+        /** @description A channel number of the tenant. */
+        ChannelNumber: string;
+        /** @description An outbound phone queue of the tenant. */
+        QueueId: string;
+        /** @description A decimal number; 0 or less means none, fractions round up. */
+        Numeric: string;
+        /** @description A list of `[name|value]` pairs, as the grammar `grammar/userdata.peggy` defines. */
+        PairList: string;
+        /** @description Pairs for the agent's transaction panel, at most 500 characters (Unicode code points). */
+        ExtTransactionData: components["schemas"]["PairList"];
+        /** @description System data (`ctl_` names) and user data with `$token$` placeholders. */
+        CtlUserdata: components["schemas"]["PairList"];
+        /**
+         * @description `Anonymous`, `-1`, or a channel number of the tenant.
+         * @example Anonymous
+         * @example -1
+         * @example 18006664444
+         */
+        CallerId: string;
+        /**
+         * Format: uri
+         * @description Absolute http(s) URL on an origin the tenant allows.
+         */
+        Back: string;
+        /** @description Digits naming one of the tenant's dial plans. */
+        DialplanId: string;
+        /** @description A callback request; the same fields as the GET query parameters. */
+        CallbackRequest: {
+            tenant: components["schemas"]["Tenant"];
+            token: components["schemas"]["Token"];
+            phone: components["schemas"]["Phone"];
+            callback_type: components["schemas"]["CallbackType"];
+            channel_number?: components["schemas"]["ChannelNumber"];
+            queue_id?: components["schemas"]["QueueId"];
+            callback_delay?: components["schemas"]["Numeric"];
+            expiration?: components["schemas"]["Numeric"];
+            extTransactionData?: components["schemas"]["ExtTransactionData"];
+            caller_id?: components["schemas"]["CallerId"];
+            back?: components["schemas"]["Back"];
+            ctl_userdata?: components["schemas"]["CtlUserdata"];
+            dialplan_id?: components["schemas"]["DialplanId"];
+        } & (unknown & unknown);
+        /** @description The request was committed and will be carried out. */
+        Accepted: {
+            /** @constant */
+            status: "accepted";
+            /**
+             * Format: uuid
+             * @description Identifies the interaction in the result POST and the reports.
+             */
+            interaction_guid: string;
+            /** @enum {integer} */
+            callback_type: 1 | 2;
+            /**
+             * Format: date-time
+             * @description Type 1 only; when the call is placed.
+             */
+            call_at?: string;
+            /** @description Type 2 only; the queue the interaction waits in. */
+            queue_id?: string;
+            /**
+             * Format: date-time
+             * @description Type 2 only; when an unanswered request leaves the queue, or null.
+             */
+            expires_at?: string | null;
+        };
+        /** @description Why the request was refused. */
+        Error: {
+            /**
+             * @description A code of the error catalogue.
+             * @enum {integer}
+             */
+            ctl_error: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 19 | 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109;
+            /** @description The catalogue's message for the code. */
+            message: string;
+            /** @description For a malformed pair list (101, 102), where it went wrong and what was expected. */
+            detail?: string;
+        };
+        /**
+         * @description Posted to `ctl_callbackUrl` when the request reaches its end. Every
+         *     user-data pair of `ctl_userdata` comes first, in order, with its
+         *     `$token$` placeholders replaced; then the system fields below.
+         */
+        ResultPost: {
+            /**
+             * @description How the request ended.
+             * @enum {string}
+             */
+            ctl_result: "completed" | "no_answer" | "busy" | "failed" | "expired";
+            /**
+             * Format: uuid
+             * @description The interaction_guid given at acceptance.
+             */
+            ctl_interaction_guid: string;
+            /**
+             * @description The request's callback type.
+             * @enum {string}
+             */
+            ctl_callback_type?: "1" | "2";
+            /** @description The number dialled. */
+            ctl_phone?: string;
+        } & {
+            [key: string]: string;
+        };
+    };
+    responses: {
+        /** @description The request is committed (JSON mode). */
+        Accepted: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Accepted"];
+            };
+        };
+        /**
+         * @description Redirect mode: `back` is allowed for the tenant. `Location` is `back`
+         *     on success, or `back` with `ctl_error=N` added to its query on error.
+         */
+        Redirect: {
+            headers: {
+                Location: components["headers"]["Location"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description A parameter broke a rule (JSON mode). */
+        BadRequest: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The token is missing or not one of the tenant's (JSON mode). */
+        Unauthorized: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The tenant or its web callback is not enabled, or plain HTTP was refused (JSON mode). */
+        Forbidden: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The queue cannot take callbacks (JSON mode). */
+        Conflict: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is over 64 KiB. */
+        PayloadTooLarge: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not `application/x-www-form-urlencoded`. */
+        UnsupportedMediaType: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The tenant's rate limit was reached (JSON mode). */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description An unexpected failure (JSON mode). */
+        InternalError: {
+            headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The service cannot take requests now; always JSON. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Tenant name.
+         * @example Acme
+         */
+        tenant: components["schemas"]["Tenant"];
+        /**
+         * @description Authentication token issued to the tenant.
+         * @example fb65d0515b9631c6db72e7e66fe6df49
+         */
+        token: components["schemas"]["Token"];
+        /**
+         * @description The phone number of the customer asking for a callback. Digits only,
+         *     preferably in E.164 form; one leading `+` and the separators space,
+         *     `-`, `.`, `(` and `)` are removed before the 1 to 15 digits are counted.
+         * @example 16505551212
+         */
+        phone: components["schemas"]["Phone"];
+        /**
+         * @description `1`: call back now, with an optional delay. `2`: call back when an
+         *     agent serving the queue is available.
+         * @example 1
+         */
+        callback_type: components["schemas"]["CallbackType"];
+        /**
+         * @description The channel whose IVR script runs once the customer answers. Required
+         *     when `callback_type` is `1`.
+         * @example 18006661212
+         */
+        channel_number: components["schemas"]["ChannelNumber"];
+        /**
+         * @description The outbound phone queue the interaction waits in until an agent is
+         *     available. Required when `callback_type` is `2`.
+         * @example 103
+         */
+        queue_id: components["schemas"]["QueueId"];
+        /**
+         * @description Type 1 only: seconds to wait before calling. 0 or less means no delay;
+         *     fractions round up to whole seconds.
+         * @example 300
+         */
+        callback_delay: components["schemas"]["Numeric"];
+        /**
+         * @description Type 2 only: seconds after acceptance at which a request still waiting
+         *     for an agent is deleted (counted as abandoned). 0 or less means none.
+         * @example 3600
+         */
+        expiration: components["schemas"]["Numeric"];
+        /**
+         * @description `[name|value]` pairs shown in the agent's transaction panel when the
+         *     interaction is offered. At most 500 characters.
+         * @example [Order|1234][Plan|Gold]
+         */
+        extTransactionData: components["schemas"]["ExtTransactionData"];
+        /**
+         * @description Caller id of the outbound call: `Anonymous`, `-1` (the agent's
+         *     default; the tenant default on a type-1 call), or one of the tenant's
+         *     channel numbers. Anything else, or nothing, means the tenant default.
+         * @example 18006664444
+         */
+        caller_id: components["schemas"]["CallerId"];
+        /**
+         * @description A page to send the visitor to once the request is processed. Only an
+         *     absolute http(s) URL whose origin the tenant allows is used; any other
+         *     value is refused with ctl_error 104.
+         * @example http://www.acmejet.com/ctdresult.php
+         */
+        back: components["schemas"]["Back"];
+        /**
+         * @description `[name|value]` pairs. Names starting with `ctl_` are system data
+         *     (`ctl_callbackUrl` asks for the result POST); the others are user data,
+         *     sent back with the result after their `$token$` placeholders are
+         *     replaced.
+         * @example [ctl_callbackUrl|https://mywebporter.com/callback.php][foreign_key|1234456677]
+         */
+        ctl_userdata: components["schemas"]["CtlUserdata"];
+        /**
+         * @description The dial plan applied to the phone number; the tenant's default dial
+         *     plan when absent.
+         * @example 1
+         */
+        dialplan_id: components["schemas"]["DialplanId"];
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Every answer is `no-store`. */
+        CacheControl: "no-store";
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+        /** @description `back`, unchanged on success, with `ctl_error=N` added to its query on error. */
+        Location: string;
+    };
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    requestCallback: {
+        parameters: {
+            query: {
+                /**
+                 * @description Tenant name.
+                 * @example Acme
+                 */
+                tenant: components["parameters"]["tenant"];
+                /**
+                 * @description Authentication token issued to the tenant.
+                 * @example fb65d0515b9631c6db72e7e66fe6df49
+                 */
+                token: components["parameters"]["token"];
+                /**
+                 * @description The phone number of the customer asking for a callback. Digits only,
+                 *     preferably in E.164 form; one leading `+` and the separators space,
+                 *     `-`, `.`, `(` and `)` are removed before the 1 to 15 digits are counted.
+                 * @example 16505551212
+                 */
+                phone: components["parameters"]["phone"];
+                /**
+                 * @description `1`: call back now, with an optional delay. `2`: call back when an
+                 *     agent serving the queue is available.
+                 * @example 1
+                 */
+                callback_type: components["parameters"]["callback_type"];
+                /**
+                 * @description The channel whose IVR script runs once the customer answers. Required
+                 *     when `callback_type` is `1`.
+                 * @example 18006661212
+                 */
+                channel_number?: components["parameters"]["channel_number"];
+                /**
+                 * @description The outbound phone queue the interaction waits in until an agent is
+                 *     available. Required when `callback_type` is `2`.
+                 * @example 103
+                 */
+                queue_id?: components["parameters"]["queue_id"];
+                /**
+                 * @description Type 1 only: seconds to wait before calling. 0 or less means no delay;
+                 *     fractions round up to whole seconds.
+                 * @example 300
+                 */
+                callback_delay?: components["parameters"]["callback_delay"];
+                /**
+                 * @description Type 2 only: seconds after acceptance at which a request still waiting
+                 *     for an agent is deleted (counted as abandoned). 0 or less means none.
+                 * @example 3600
+                 */
+                expiration?: components["parameters"]["expiration"];
+                /**
+                 * @description `[name|value]` pairs shown in the agent's transaction panel when the
+                 *     interaction is offered. At most 500 characters.
+                 * @example [Order|1234][Plan|Gold]
+                 */
+                extTransactionData?: components["parameters"]["extTransactionData"];
+                /**
+                 * @description Caller id of the outbound call: `Anonymous`, `-1` (the agent's
+                 *     default; the tenant default on a type-1 call), or one of the tenant's
+                 *     channel numbers. Anything else, or nothing, means the tenant default.
+                 * @example 18006664444
+                 */
+                caller_id?: components["parameters"]["caller_id"];
+                /**
+                 * @description A page to send the visitor to once the request is processed. Only an
+                 *     absolute http(s) URL whose origin the tenant allows is used; any other
+                 *     value is refused with ctl_error 104.
+                 * @example http://www.acmejet.com/ctdresult.php
+                 */
+                back?: components["parameters"]["back"];
+                /**
+                 * @description `[name|value]` pairs. Names starting with `ctl_` are system data
+                 *     (`ctl_callbackUrl` asks for the result POST); the others are user data,
+                 *     sent back with the result after their `$token$` placeholders are
+                 *     replaced.
+                 * @example [ctl_callbackUrl|https://mywebporter.com/callback.php][foreign_key|1234456677]
+                 */
+                ctl_userdata?: components["parameters"]["ctl_userdata"];
+                /**
+                 * @description The dial plan applied to the phone number; the tenant's default dial
+                 *     plan when absent.
+                 * @example 1
+                 */
+                dialplan_id?: components["parameters"]["dialplan_id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["Accepted"];
+            302: components["responses"]["Redirect"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestCallbackForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description At most 64 KiB (`x-max-bytes`); a larger body is refused with 413 and ctl_error 107. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CallbackRequest"];
+            };
+        };
+        responses: {
+            202: components["responses"]["Accepted"];
+            302: components["responses"]["Redirect"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+}

@@ -1,0 +1,51 @@
+// @ts-nocheck
+export { isLoopbackHost, isPrivateHost } from "./addresses.js";
+export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer } from "./answer.js";
+export { constantTimeEqual } from "./constant-time.js";
+export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";
+export {
+  CATALOGUE,
+  type CheckStep,
+  CTL_ERROR,
+  type CtlErrorCode,
+  type CtlErrorEntry,
+  type CtlErrorName,
+  ORDER_OF_CHECKS,
+} from "./generated/catalogue.js";
+export { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "./generated/examples.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export * from "./generated/rules.js";
+export { TOKEN_NAMES, TOKENS, type TokenEntry, type TokenName } from "./generated/tokens.js";
+export {
+  formatUserData,
+  isSystemPair,
+  type Pair,
+  type PairListProblem,
+  type PairListResult,
+  pairProblem,
+  parseUserData,
+  parseValue,
+  SYSTEM_PREFIX,
+  splitPairs,
+  type ValuePart,
+} from "./pairs.js";
+export type {
+  AgentAvailableRequest,
+  CallbackRequest,
+  CallerId,
+  CallNowRequest,
+  RequestParams,
+} from "./request.js";
+export { type CallFacts, expandTokens, expandUserData, type TokenContext, type TransactionCode } from "./tokens.js";
+export {
+  type HttpUrl,
+  hostMatches,
+  isAllowedBack,
+  isAllowedCallbackUrl,
+  ORIGIN_SHAPE,
+  type OriginPattern,
+  parseHttpUrl,
+  parseOriginPattern,
+  withCtlError,
+} from "./urls.js";
+export { type CtlErrorResult, ctlError, type ValidateOptions, type Validation, validateRequest } from "./validate.js";

@@ -1,0 +1,129 @@
+// @ts-nocheck
+// URL rules of the contract: which back URLs may be redirected to (no open redirect) and
+// which ctl_callbackUrl hosts may receive a result POST (no SSRF), without DNS.
+import { isPrivateHost } from "./addresses.js";
+
+export interface HttpUrl {
+  readonly protocol: "http:" | "https:";
+  /** Lower-cased; IPv6 literals keep their brackets. */
+  readonly hostname: string;
+  /** Empty for the scheme's default port. */
+  readonly port: string;
+  readonly origin: string;
+  /** The URL as the parser serialises it (line breaks and tabs removed). */
+  readonly href: string;
+}
+
+// Back URLs repeat (one site sends the same one); parsing is the validator's costliest step.
+const parsed = new Map<string, HttpUrl | null>();
+const PARSE_CACHE_LIMIT = 512;
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+/** An absolute http(s) URL with a host, or undefined. */
+export function parseHttpUrl(value: string): HttpUrl | undefined {
+  const hit = parsed.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  let result: HttpUrl | null = null;
+  // Only a literal `http(s)://` start with no backslash: browsers read `http:host/x` as a
+  // relative path and `\` as `/`, so either would send the visitor somewhere the check did not see.
+  if (ABSOLUTE_HTTP.test(value) && !value.includes("\\")) {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
+        result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin, href: url.href };
+      }
+    } catch {
+      result = null;
+    }
+  }
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+  parsed.set(value, result);
+  return result ?? undefined;
+}
+
+/** The shape of an origin: scheme, host and optional port, nothing after (an Origin header, a config entry). */
+export const ORIGIN_SHAPE = /^https?:\/\/[^/?#\s]+$/i;
+
+export interface OriginPattern {
+  readonly origin: string;
+  /** `:*` in the configuration: any port of protocol + host. */
+  readonly anyPort: boolean;
+  readonly protocol: string;
+  readonly hostname: string;
+}
+
+const compiled = new WeakMap<readonly string[], readonly OriginPattern[]>();
+
+/**
+ * An allowed-origin entry such as `http://www.acmejet.com` or `http://localhost:*`, or undefined
+ * when the entry is not exactly an origin (a path, a port with `:*`, anything the parser would rewrite).
+ */
+export function parseOriginPattern(entry: string): OriginPattern | undefined {
+  const anyPort = entry.endsWith(":*");
+  const text = anyPort ? entry.slice(0, -2) : entry;
+  const url = ORIGIN_SHAPE.test(text) ? parseHttpUrl(text) : undefined;
+  if (url === undefined || url.origin.toLowerCase() !== text.toLowerCase() || (anyPort && url.port !== "")) return undefined;
+  return { origin: url.origin, anyPort, protocol: url.protocol, hostname: url.hostname };
+}
+
+function compileOrigins(origins: readonly string[]): readonly OriginPattern[] {
+  let patterns = compiled.get(origins);
+  if (patterns !== undefined) return patterns;
+  patterns = origins.flatMap((entry) => parseOriginPattern(entry) ?? []);
+  compiled.set(origins, patterns);
+  return patterns;
+}
+
+/** C0 controls and DEL, which the URL parser drops or encodes but a Location header must never carry. */
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Whether `back` is an absolute http(s) URL on one of the allowed origins. */
+export function isAllowedBack(back: string, allowedOrigins: readonly string[]): boolean {
+  // back is sent verbatim as Location: a CR or LF in it would split the header.
+  if (hasControlCharacter(back)) return false;
+  const url = parseHttpUrl(back);
+  if (url === undefined) return false;
+  for (const pattern of compileOrigins(allowedOrigins)) {
+    if (pattern.anyPort ? pattern.protocol === url.protocol && pattern.hostname === url.hostname : pattern.origin === url.origin) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A host matches `example.com` exactly, or `*.example.com` for any subdomain. */
+export function hostMatches(hostname: string, allowed: string): boolean {
+  const want = allowed.toLowerCase();
+  if (want.startsWith("*.")) return hostname.endsWith(want.slice(1)) && hostname.length > want.length - 1;
+  return hostname === want;
+}
+
+export interface CallbackHostPolicy {
+  readonly allowedCallbackHosts: readonly string[];
+  readonly allowPrivateCallbackHosts?: boolean | undefined;
+}
+
+/** Whether a ctl_callbackUrl may be used: its form, its host name, and no private address unless allowed. */
+export function isAllowedCallbackUrl(value: string, policy: CallbackHostPolicy): boolean {
+  const url = parseHttpUrl(value);
+  if (url === undefined) return false;
+  if (!policy.allowedCallbackHosts.some((allowed) => hostMatches(url.hostname, allowed))) return false;
+  return policy.allowPrivateCallbackHosts === true || !isPrivateHost(url.hostname);
+}
+
+/** `back` with `ctl_error=N` added to its query, before any fragment. */
+export function withCtlError(back: string, code: number): string {
+  const hashAt = back.indexOf("#");
+  const base = hashAt === -1 ? back : back.slice(0, hashAt);
+  const fragment = hashAt === -1 ? "" : back.slice(hashAt);
+  const q = base.indexOf("?");
+  const query = q === -1 ? undefined : base.slice(q + 1);
+  const separator = query === undefined ? "?" : query === "" || query.endsWith("&") ? "" : "&";
+  return `${base}${separator}ctl_error=${code}${fragment}`;
+}

@@ -1,0 +1,254 @@
+// @ts-nocheck
+// The order of checks (CONTRACT.md section 3, x-webcallback-order-of-checks): raw
+// parameters in, a normalized request or the first failing rule out. Never throws.
+import type { Directory, DirectoryTenant } from "./directory.js";
+import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "./generated/catalogue.js";
+import { CALLBACK_TYPES, DIALPLAN_ID_PATTERN, EXT_TRANSACTION_DATA_MAX_LENGTH, NUMERIC_PATTERN, PHONE_PATTERN } from "./generated/rules.js";
+import { type Pair, type PairListProblem, parseUserData, splitPairs } from "./pairs.js";
+import type { CallbackRequest, CallerId, RequestParams } from "./request.js";
+import { isAllowedBack, isAllowedCallbackUrl, parseHttpUrl } from "./urls.js";
+
+/** A rejected request: which rule failed, as the catalogue states it. */
+export interface CtlErrorResult {
+  readonly ctlError: CtlErrorCode;
+  readonly message: string;
+  readonly httpStatus: number;
+  /** Where a pair list went wrong (101, 102). */
+  readonly detail?: string;
+  /** Seconds, for 15 and 106. */
+  readonly retryAfterSeconds?: number;
+}
+
+export type Validation =
+  | {
+      readonly ok: true;
+      readonly request: CallbackRequest;
+      readonly tenant: DirectoryTenant;
+      /** Where to send the visitor (redirect mode), or undefined for JSON mode. */
+      readonly redirect: string | undefined;
+    }
+  | { readonly ok: false; readonly error: CtlErrorResult; readonly redirect: string | undefined };
+
+/** The stateful parts of the checks, injected by whoever runs the validator. */
+export interface ValidateOptions {
+  /** Step 1: whether the service can take a request now (store writable, not draining). */
+  readonly available?: boolean;
+  /** Step 1: seconds for Retry-After when unavailable. */
+  readonly unavailableRetryAfterSeconds?: number;
+  /** Step 11: seconds to wait when the request is over a rate limit, else undefined. */
+  readonly rateLimit?: (request: CallbackRequest, tenant: DirectoryTenant) => number | undefined;
+}
+
+export function ctlError(code: CtlErrorCode, extra?: { detail?: string; retryAfterSeconds?: number }): CtlErrorResult {
+  const entry = CATALOGUE[code];
+  return { ctlError: code, message: entry.message, httpStatus: entry.httpStatus, ...extra };
+}
+
+/** A parameter's value: trimmed, and undefined when empty. */
+function param(params: RequestParams, name: string): string | undefined {
+  const raw = params[name];
+  if (raw === undefined || raw === "") return undefined;
+  // Most values start and end with a printable ASCII character: nothing to trim, no scan.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return raw;
+  const value = raw.trim();
+  return value === "" ? undefined : value;
+}
+
+// About 100 years: keeps a huge delay a valid date instead of Infinity.
+const MAX_SECONDS = 3_153_600_000;
+
+/** Seconds from a numeric value: fractions round up, 0 or less means none. */
+function wholeSeconds(value: string): number {
+  const seconds = Math.ceil(Number(value));
+  return Math.min(Math.max(seconds, 0), MAX_SECONDS);
+}
+
+function codePointLength(value: string): number {
+  if (value.length <= EXT_TRANSACTION_DATA_MAX_LENGTH) return value.length;
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+function digitsOf(phone: string): string {
+  let digits = "";
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += phone[i];
+  }
+  return digits;
+}
+
+function chooseCallerId(value: string | undefined, type: 1 | 2, tenant: DirectoryTenant): CallerId {
+  if (value === "Anonymous") return { kind: "anonymous" };
+  if (value === "-1" && type === 2) return { kind: "agent-default" };
+  if (value !== undefined && tenant.channel(value) !== undefined) return { kind: "channel", number: value };
+  return { kind: "tenant-default", number: tenant.defaultCallerId };
+}
+
+const EMPTY: readonly Pair[] = [];
+
+type Failure = { readonly ok: false; readonly error: CtlErrorResult; readonly redirect: string | undefined };
+
+function fail(code: CtlErrorCode, redirect: string | undefined, extra?: { detail?: string; retryAfterSeconds?: number }): Failure {
+  return { ok: false, error: ctlError(code, extra), redirect: CATALOGUE[code].alwaysJson ? undefined : redirect };
+}
+
+function pairListProblem(code: CtlErrorCode, problem: PairListProblem, redirect: string | undefined): Failure {
+  return fail(code, redirect, { detail: problem.message });
+}
+
+function check(params: RequestParams, directory: Directory, options: ValidateOptions): Validation {
+  // 1. 15: the service can take the request (always JSON: the tenant is not known yet).
+  if (options.available === false) {
+    return fail(CTL_ERROR.SERVICE_UNAVAILABLE, undefined, { retryAfterSeconds: options.unavailableRetryAfterSeconds ?? 5 });
+  }
+
+  // The answer mode is known once the tenant is: redirect only to an origin it allows.
+  const tenantName = param(params, "tenant");
+  const tenant = tenantName === undefined ? undefined : directory.tenant(tenantName);
+  const back = param(params, "back");
+  const redirect = tenant !== undefined && back !== undefined && isAllowedBack(back, tenant.allowedBackOrigins) ? back : undefined;
+
+  // 2-4. 1, 2, 3: tenant, web callback, token.
+  if (tenant === undefined || !tenant.enabled) return fail(CTL_ERROR.TENANT_NOT_ENABLED, redirect);
+  if (!tenant.webCallbackEnabled) return fail(CTL_ERROR.WEB_CALLBACK_NOT_ENABLED, redirect);
+  const token = param(params, "token");
+  if (token === undefined || !tenant.tokenMatches(token)) return fail(CTL_ERROR.INVALID_TOKEN, redirect);
+
+  // 5. 104: a back that is present must be allowed.
+  if (back !== undefined && redirect === undefined) return fail(CTL_ERROR.BACK_NOT_ALLOWED, undefined);
+
+  // 6. 17: 1-15 digits after the leading + and separators.
+  const phone = param(params, "phone");
+  if (phone === undefined || !PHONE_PATTERN.test(phone)) return fail(CTL_ERROR.MISSING_PHONE, redirect);
+
+  // 7. 10, 14: callback_type exactly 1 or 2.
+  const typeText = param(params, "callback_type");
+  if (typeText === undefined) return fail(CTL_ERROR.MISSING_CALLBACK_TYPE, redirect);
+  if (!(CALLBACK_TYPES as readonly string[]).includes(typeText)) return fail(CTL_ERROR.UNKNOWN_CALLBACK_TYPE, redirect);
+  const callbackType = typeText === "1" ? 1 : 2;
+
+  let channelNumber = "";
+  let delaySeconds = 0;
+  let queueId = "";
+  let expirationSeconds: number | undefined;
+  if (callbackType === 1) {
+    // 8. 12, 13, 11: the channel, then the delay.
+    const channel = param(params, "channel_number");
+    if (channel === undefined) return fail(CTL_ERROR.MISSING_CHANNEL, redirect);
+    if (tenant.channel(channel) === undefined) return fail(CTL_ERROR.INVALID_CHANNEL, redirect);
+    const delay = param(params, "callback_delay");
+    if (delay !== undefined && !NUMERIC_PATTERN.test(delay)) return fail(CTL_ERROR.NOT_NUMERIC, redirect);
+    channelNumber = channel;
+    delaySeconds = delay === undefined ? 0 : wholeSeconds(delay);
+  } else {
+    // 9. 7, 8, 9, 11: the queue, then the expiration.
+    const id = param(params, "queue_id");
+    const queue = id === undefined ? undefined : tenant.queue(id);
+    if (id === undefined || queue === undefined) return fail(CTL_ERROR.INVALID_QUEUE, redirect);
+    if (!queue.enabled) return fail(CTL_ERROR.QUEUE_DISABLED, redirect);
+    if (queue.direction !== "outbound") return fail(CTL_ERROR.QUEUE_NOT_OUTBOUND, redirect);
+    const expiration = param(params, "expiration");
+    if (expiration !== undefined && !NUMERIC_PATTERN.test(expiration)) return fail(CTL_ERROR.NOT_NUMERIC, redirect);
+    queueId = id;
+    const seconds = expiration === undefined ? 0 : wholeSeconds(expiration);
+    expirationSeconds = seconds > 0 ? seconds : undefined;
+  }
+
+  // 10. 16: extTransactionData length in code points.
+  const ext = param(params, "extTransactionData");
+  if (ext !== undefined && codePointLength(ext) > EXT_TRANSACTION_DATA_MAX_LENGTH) {
+    return fail(CTL_ERROR.EXT_DATA_TOO_LONG, redirect);
+  }
+
+  // 11. 101, 102, 103, 105, 106.
+  let userData = EMPTY;
+  let systemData = EMPTY;
+  let callbackUrl: string | undefined;
+  const userdataText = param(params, "ctl_userdata");
+  if (userdataText !== undefined) {
+    const parsed = parseUserData(userdataText);
+    if (!parsed.ok) return pairListProblem(CTL_ERROR.MALFORMED_CTL_USERDATA, parsed.problem, redirect);
+    const split = splitPairs(parsed.pairs);
+    userData = split.user;
+    systemData = split.system;
+    // The first ctl_callbackUrl counts; a later one is ignored like any unknown system pair.
+    callbackUrl = split.system.find((pair) => pair.name === "ctl_callbackUrl")?.value.trim();
+  }
+  let extTransactionData = EMPTY;
+  if (ext !== undefined) {
+    const parsed = parseUserData(ext);
+    if (!parsed.ok) return pairListProblem(CTL_ERROR.MALFORMED_EXT_TRANSACTION_DATA, parsed.problem, redirect);
+    extTransactionData = parsed.pairs;
+  }
+  if (callbackUrl !== undefined) {
+    if (!isAllowedCallbackUrl(callbackUrl, tenant)) return fail(CTL_ERROR.CALLBACK_URL_NOT_ALLOWED, redirect);
+    // Keep the parser's spelling: a copied URL may carry a line break the parser dropped.
+    callbackUrl = parseHttpUrl(callbackUrl)?.href ?? callbackUrl;
+  }
+  const dialplanId = param(params, "dialplan_id");
+  if (dialplanId !== undefined && (!DIALPLAN_ID_PATTERN.test(dialplanId) || !tenant.hasDialPlan(dialplanId))) {
+    return fail(CTL_ERROR.INVALID_DIALPLAN, redirect);
+  }
+
+  const phoneDigits = digitsOf(phone);
+  const callerId = chooseCallerId(param(params, "caller_id"), callbackType, tenant);
+  // Written out in full rather than spread from a shared base: V8 builds these far faster.
+  const request: CallbackRequest =
+    callbackType === 1
+      ? {
+          tenant: tenant.name,
+          phone: phoneDigits,
+          callerId,
+          back: redirect,
+          dialplanId,
+          userData,
+          systemData,
+          callbackUrl,
+          extTransactionData,
+          callbackType: 1,
+          channelNumber,
+          delaySeconds,
+        }
+      : {
+          tenant: tenant.name,
+          phone: phoneDigits,
+          callerId,
+          back: redirect,
+          dialplanId,
+          userData,
+          systemData,
+          callbackUrl,
+          extTransactionData,
+          callbackType: 2,
+          queueId,
+          expirationSeconds,
+        };
+
+  const retryAfterSeconds = options.rateLimit?.(request, tenant);
+  if (retryAfterSeconds !== undefined) return fail(CTL_ERROR.RATE_LIMITED, redirect, { retryAfterSeconds });
+
+  return { ok: true, request, tenant, redirect };
+}
+
+/** Runs the order of checks. Any failure of the directory or a hook is 19, never a throw. */
+const NO_OPTIONS: ValidateOptions = {};
+
+export function validateRequest(params: RequestParams, directory: Directory, options: ValidateOptions = NO_OPTIONS): Validation {
+  try {
+    return check(params, directory, options);
+  } catch {
+    return fail(CTL_ERROR.INTERNAL_ERROR, undefined);
+  }
+}

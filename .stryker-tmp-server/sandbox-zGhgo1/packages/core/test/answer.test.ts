@@ -1,0 +1,78 @@
+// @ts-nocheck
+// errorAnswer and acceptedAnswer: the HTTP shapes of CONTRACT.md section 2.
+import { describe, expect, it } from "vitest";
+import { type AcceptedBody, acceptedAnswer, errorAnswer } from "../src/answer.js";
+import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "../src/generated/catalogue.js";
+import { ctlError } from "../src/validate.js";
+
+const BACK = "http://www.acmejet.com/ctdresult.php";
+const JSON_TYPE = "application/json; charset=utf-8";
+
+describe("errorAnswer in JSON mode", () => {
+  const codes = Object.values(CTL_ERROR);
+  it.each(codes)("%i: catalogue status, message, no-store", (code: CtlErrorCode) => {
+    const answer = errorAnswer(ctlError(code), undefined);
+    expect(answer.status).toBe(CATALOGUE[code].httpStatus);
+    expect(answer.headers).toEqual({ "cache-control": "no-store", "content-type": JSON_TYPE });
+    expect(JSON.parse(answer.body ?? "")).toEqual({ ctl_error: code, message: CATALOGUE[code].message });
+  });
+
+  it("carries Retry-After for 15 and 106", () => {
+    for (const code of [CTL_ERROR.SERVICE_UNAVAILABLE, CTL_ERROR.RATE_LIMITED]) {
+      const answer = errorAnswer(ctlError(code, { retryAfterSeconds: 30 }), undefined);
+      expect(answer.headers).toEqual({ "cache-control": "no-store", "content-type": JSON_TYPE, "retry-after": "30" });
+    }
+  });
+
+  it("carries the detail of a malformed pair list", () => {
+    const detail = 'at offset 5: expected "[" or end of input but "j" found';
+    const answer = errorAnswer(ctlError(CTL_ERROR.MALFORMED_CTL_USERDATA, { detail }), undefined);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body ?? "")).toEqual({ ctl_error: 101, message: CATALOGUE[101].message, detail });
+  });
+});
+
+describe("errorAnswer in redirect mode", () => {
+  const cases: readonly { readonly name: string; readonly back: string; readonly code: CtlErrorCode; readonly location: string }[] = [
+    { name: "no query", back: BACK, code: 3, location: `${BACK}?ctl_error=3` },
+    { name: "existing query", back: `${BACK}?lang=en`, code: 17, location: `${BACK}?lang=en&ctl_error=17` },
+    { name: "fragment", back: `${BACK}#done`, code: 1, location: `${BACK}?ctl_error=1#done` },
+  ];
+  it.each(cases)("302 to back with ctl_error: $name", ({ back, code, location }) => {
+    expect(errorAnswer(ctlError(code), back)).toEqual({ status: 302, headers: { "cache-control": "no-store", location }, body: undefined });
+  });
+
+  it("keeps Retry-After on a redirected 106", () => {
+    const answer = errorAnswer(ctlError(CTL_ERROR.RATE_LIMITED, { retryAfterSeconds: 12 }), BACK);
+    expect(answer).toEqual({
+      status: 302,
+      headers: { "cache-control": "no-store", location: `${BACK}?ctl_error=106`, "retry-after": "12" },
+      body: undefined,
+    });
+  });
+});
+
+describe("acceptedAnswer", () => {
+  const body: AcceptedBody = {
+    status: "accepted",
+    interaction_guid: "0b9f8d1e-4c1a-4f9e-9a51-3c0d5c7e2f10",
+    callback_type: 2,
+    queue_id: "103",
+    expires_at: null,
+  };
+
+  it("is 202 with the JSON body when there is no back", () => {
+    const answer = acceptedAnswer(body, undefined);
+    expect(answer.status).toBe(202);
+    expect(answer.headers).toEqual({ "cache-control": "no-store", "content-type": JSON_TYPE });
+    expect(JSON.parse(answer.body ?? "")).toEqual(body);
+  });
+
+  it("is 302 to back, unchanged, in redirect mode", () => {
+    expect(acceptedAnswer(body, `${BACK}?x=1#f`)).toEqual({
+      status: 302,
+      headers: { "cache-control": "no-store", location: `${BACK}?x=1#f` },
+      body: undefined,
+    });
+  });
+});

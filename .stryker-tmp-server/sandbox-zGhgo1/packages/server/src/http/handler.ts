@@ -1,0 +1,425 @@
+// @ts-nocheck
+// One request's way through the server: route, transport checks (109, 107, 108), core's
+// validateRequest, the store's commit, then core's answer. Rejections answer in the same
+// turn with nothing awaited; only an accepted request waits, for its own commit.
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type AcceptedBody,
+  type Answer,
+  acceptedAnswer,
+  CTL_ERROR,
+  type CtlErrorCode,
+  type CtlErrorResult,
+  ctlError,
+  type Directory,
+  type DirectoryTenant,
+  ENDPOINT_PATH,
+  errorAnswer,
+  type RequestParams,
+  type Validation,
+  validateRequest,
+} from "@webcallback/core";
+import type { Clock } from "../clock.js";
+import type { TenantRateLimit } from "../config/schema.js";
+import type { Health } from "../ops/health.js";
+import type { Logger } from "../ops/logger.js";
+import type { Metrics } from "../ops/metrics.js";
+import type { RateLimiter } from "../rate-limit.js";
+import { newInteractionGuid } from "../store/interaction-guid.js";
+import type { NewInteraction, Store } from "../store/store.js";
+import type { CorsPolicy } from "./cors.js";
+import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
+
+export { ENDPOINT_PATH };
+
+const NO_STORE = "no-store";
+const JSON_TYPE = "application/json; charset=utf-8";
+const ENDPOINT_METHODS = "GET, POST, OPTIONS";
+const OPS_METHODS = "GET, HEAD";
+const OPS_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/metrics"]);
+/** How a path that is neither the endpoint nor an operations path appears in the log. */
+const UNKNOWN_PATH = "(unknown)";
+/** An X-Request-Id we echo: short and plain, so it cannot break a header or a log line. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+export interface HandlerOptions {
+  readonly directory: Directory;
+  /** A tenant's rate limits (from its configuration), or undefined for none. */
+  readonly rateLimitOf: (tenant: DirectoryTenant) => TenantRateLimit | undefined;
+  readonly store: Store;
+  readonly health: Health;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly cors: CorsPolicy;
+  readonly limiter: RateLimiter;
+  /** Served over TLS by this process. */
+  readonly secure: boolean;
+  /** Behind a proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
+  readonly trustProxy: boolean;
+  /** Retry-After of a 15. */
+  readonly unavailableRetryAfterSeconds: number;
+  /** More commits under way than this: answer 15 (overloaded). */
+  readonly maxPendingCommits: number;
+}
+
+/** Anything a header cannot carry as is: space, and every character past ASCII. */
+const NOT_HEADER_SAFE = /[^\x21-\x7e]+/g;
+
+function percentEncode(text: string): string {
+  let out = "";
+  for (const byte of Buffer.from(text, "utf8")) out += `%${byte < 16 ? "0" : ""}${byte.toString(16).toUpperCase()}`;
+  return out;
+}
+
+/**
+ * A Location header is ASCII: a back URL that arrived percent-encoded and was decoded with the
+ * other parameters gets its spaces and non-ASCII characters encoded again (UTF-8), the rest as is.
+ */
+export function headerSafeUrl(url: string): string {
+  NOT_HEADER_SAFE.lastIndex = 0;
+  return NOT_HEADER_SAFE.test(url) ? url.replace(NOT_HEADER_SAFE, percentEncode) : url;
+}
+
+/** The entries of a comma-separated header; node joins repeated X-Forwarded-* headers the same way. */
+function listEntries(value: string | string[] | undefined): string[] {
+  const text = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/** Every hop said https: one plain-HTTP hop anywhere in the chain is enough to refuse. */
+function forwardedOverHttps(value: string | string[] | undefined): boolean {
+  const entries = listEntries(value);
+  return entries.length > 0 && entries.every((entry) => entry.toLowerCase() === "https");
+}
+
+/** Any request that declares a body over the limit is refused before a byte of it is read. */
+function declaresTooLarge(req: IncomingMessage): boolean {
+  return Number(req.headers["content-length"] ?? 0) > BODY_LIMIT_BYTES;
+}
+
+/** An absolute-form request target (`http://host/path?q`, RFC 9112 3.2.2) reduced to its origin form. */
+function originForm(url: string): string {
+  if (!(url.startsWith("http://") || url.startsWith("https://"))) return url;
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  const query = url.indexOf("?", url.indexOf("//") + 2);
+  if (slash === -1 || (query !== -1 && query < slash)) return query === -1 ? "/" : `/${url.slice(query)}`;
+  return url.slice(slash);
+}
+
+export class RequestHandler {
+  private readonly idPrefix = randomBytes(4).toString("hex");
+  private idCounter = 0;
+  private pendingCommits = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** JSON answers without detail or Retry-After depend on the code alone. */
+  private readonly plainErrors = new Map<CtlErrorCode, Answer>();
+
+  /** Whether request lines are logged at all; read once, the level does not change while serving. */
+  private readonly logsRequests: boolean;
+  private readonly logsProbes: boolean;
+
+  constructor(private readonly o: HandlerOptions) {
+    this.logsRequests = o.log.isLevelEnabled("info");
+    this.logsProbes = o.log.isLevelEnabled("debug");
+  }
+
+  /** Resolves once no accepted request is waiting for its commit. */
+  whenCommitsDone(): Promise<void> {
+    if (this.pendingCommits === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const id = this.requestId(req);
+    if (this.o.health.isDraining) res.setHeader("connection", "close");
+    let logPath = UNKNOWN_PATH;
+    try {
+      const url = originForm(req.url ?? "/");
+      const q = url.indexOf("?");
+      const path = q === -1 ? url : url.slice(0, q);
+      // An unknown path is not logged: nothing says which of its parts might be a secret.
+      logPath = path === ENDPOINT_PATH || OPS_PATHS.has(path) ? path : UNKNOWN_PATH;
+      if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
+      else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
+      else this.other(req, res, path, id, started);
+    } catch (error) {
+      this.internalError(req, res, error, id, started, logPath);
+    }
+  };
+
+  private requestId(req: IncomingMessage): string {
+    const given = req.headers["x-request-id"];
+    if (typeof given === "string" && SAFE_REQUEST_ID.test(given)) return given;
+    this.idCounter++;
+    return `${this.idPrefix}-${this.idCounter.toString(36)}`;
+  }
+
+  private endpoint(req: IncomingMessage, res: ServerResponse, query: string, id: string, started: number): void {
+    const method = req.method;
+    const corsAllowed = this.o.cors.decorate(res, req.headers.origin);
+    if (method === "OPTIONS") {
+      if (corsAllowed) this.o.cors.decoratePreflight(res);
+      res.writeHead(204, { allow: ENDPOINT_METHODS, "cache-control": NO_STORE, "x-request-id": id });
+      res.end();
+      this.logLine(req, ENDPOINT_PATH, 204, undefined, id, performance.now() - started);
+      return;
+    }
+    if (method !== "GET" && method !== "POST") {
+      this.plain(req, res, 405, '{"error":"method not allowed"}', ENDPOINT_PATH, id, started, { allow: ENDPOINT_METHODS });
+      return;
+    }
+    // Step 0 (transport): behind a trusted proxy, only requests that came in over HTTPS.
+    if (this.o.trustProxy && !this.o.secure && !forwardedOverHttps(req.headers["x-forwarded-proto"])) {
+      this.reject(req, res, ctlError(CTL_ERROR.HTTPS_REQUIRED), undefined, id, started);
+      return;
+    }
+    if (declaresTooLarge(req)) {
+      this.tooLarge(req, res, id, started);
+      return;
+    }
+    if (method === "GET") {
+      this.decide(req, res, queryParams(query), id, started);
+      return;
+    }
+    const type = req.headers["content-type"];
+    const form = isFormContentType(type) && isPlainBody(req.headers["content-encoding"]);
+    // Without a Content-Type only an empty body passes (a POST carrying its parameters in the query).
+    readBody(req, BODY_LIMIT_BYTES, form || type === undefined)
+      .then((body) => {
+        if (body.kind === "aborted") {
+          this.o.log.debug({ reqId: id }, "client went away before the body was read");
+        } else if (body.kind === "too-large") {
+          this.tooLarge(req, res, id, started);
+        } else if (!form && (type !== undefined || body.text !== "")) {
+          this.reject(req, res, ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE), undefined, id, started);
+        } else {
+          this.decide(req, res, formParams(body.text, query), id, started);
+        }
+      })
+      .catch((error: unknown) => this.internalError(req, res, error, id, started));
+  }
+
+  /** Steps 1-12 (core), then the commit of an accepted request. */
+  private decide(req: IncomingMessage, res: ServerResponse, params: RequestParams, id: string, started: number): void {
+    const validation = validateRequest(params, this.o.directory, {
+      available: this.o.health.available && this.pendingCommits < this.o.maxPendingCommits,
+      unavailableRetryAfterSeconds: this.o.unavailableRetryAfterSeconds,
+      rateLimit: (request, tenant) =>
+        this.o.limiter.check(tenant.name, this.o.rateLimitOf(tenant), request.phone, () => this.clientAddress(req)),
+    });
+    if (validation.ok) this.commit(req, res, validation, id, started);
+    else this.reject(req, res, validation.error, validation.redirect, id, started);
+  }
+
+  private commit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    validation: Extract<Validation, { ok: true }>,
+    id: string,
+    started: number,
+  ): void {
+    const { request, redirect } = validation;
+    const now = this.o.clock.now();
+    const interactionGuid = newInteractionGuid(now);
+    let body: AcceptedBody;
+    let dueAt: number | null = null;
+    let expiresAt: number | null = null;
+    if (request.callbackType === 1) {
+      dueAt = now + request.delaySeconds * 1000;
+      body = { status: "accepted", interaction_guid: interactionGuid, callback_type: 1, call_at: new Date(dueAt).toISOString() };
+    } else {
+      expiresAt = request.expirationSeconds === undefined ? null : now + request.expirationSeconds * 1000;
+      body = {
+        status: "accepted",
+        interaction_guid: interactionGuid,
+        callback_type: 2,
+        queue_id: request.queueId,
+        expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+      };
+    }
+    const interaction: NewInteraction = {
+      interactionGuid,
+      tenant: request.tenant,
+      callbackType: request.callbackType,
+      phone: request.phone,
+      request,
+      acceptedAt: now,
+      dueAt,
+      expiresAt,
+    };
+    this.pendingCommits++;
+    let committed: Promise<void>;
+    try {
+      committed = this.o.store.addInteraction(interaction);
+    } catch (error) {
+      committed = Promise.reject(error);
+    }
+    committed
+      .then(
+        () => {
+          this.commitSettled();
+          // The answer leaves only now that the commit has returned.
+          this.send(res, acceptedAnswer(body, redirect), id);
+          const ms = performance.now() - started;
+          this.o.metrics.accepted(ms / 1000);
+          this.logLine(req, ENDPOINT_PATH, res.statusCode, undefined, id, ms, interactionGuid);
+        },
+        (error: unknown) => {
+          this.commitSettled();
+          this.o.health.storeFailed(error);
+          const unavailable = ctlError(CTL_ERROR.SERVICE_UNAVAILABLE, { retryAfterSeconds: this.o.unavailableRetryAfterSeconds });
+          this.reject(req, res, unavailable, undefined, id, started);
+        },
+      )
+      .catch((error: unknown) => this.internalError(req, res, error, id, started));
+  }
+
+  /** 413: the connection closes after it, since the rest of the body is not read. */
+  private tooLarge(req: IncomingMessage, res: ServerResponse, id: string, started: number, path = ENDPOINT_PATH): void {
+    res.setHeader("connection", "close");
+    this.reject(req, res, ctlError(CTL_ERROR.BODY_TOO_LARGE), undefined, id, started, path);
+  }
+
+  private commitSettled(): void {
+    this.pendingCommits--;
+    if (this.pendingCommits === 0 && this.idleWaiters.length > 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private reject(
+    req: IncomingMessage,
+    res: ServerResponse,
+    error: CtlErrorResult,
+    redirect: string | undefined,
+    id: string,
+    started: number,
+    path = ENDPOINT_PATH,
+  ): void {
+    let answer: Answer | undefined;
+    if (redirect === undefined && error.detail === undefined && error.retryAfterSeconds === undefined) {
+      answer = this.plainErrors.get(error.ctlError);
+      if (answer === undefined) {
+        answer = errorAnswer(error, undefined);
+        this.plainErrors.set(error.ctlError, answer);
+      }
+    } else {
+      answer = errorAnswer(error, redirect);
+    }
+    this.send(res, answer, id);
+    const ms = performance.now() - started;
+    // Only callback requests count in the request metrics; a refused probe or 404 does not.
+    if (path === ENDPOINT_PATH) this.o.metrics.rejected(error.ctlError, ms / 1000);
+    this.logLine(req, path, answer.status, error.ctlError, id, ms);
+  }
+
+  private send(res: ServerResponse, answer: Answer, id: string): void {
+    // While draining, each answer is the connection's last.
+    if (this.o.health.isDraining) res.setHeader("connection", "close");
+    // One flat list to writeHead: node writes it out directly, without a setHeader per field.
+    const head: string[] = [];
+    const headers = answer.headers;
+    for (const name in headers) head.push(name, name === "location" ? headerSafeUrl(headers[name] as string) : (headers[name] as string));
+    // A known length spares the chunked encoding (and a redirect has no body at all).
+    head.push("content-length", answer.body === undefined ? "0" : String(Buffer.byteLength(answer.body)), "x-request-id", id);
+    res.writeHead(answer.status, head);
+    res.end(answer.body);
+  }
+
+  /**
+   * Client address for rate limits: the socket's, or behind a trusted proxy the last
+   * X-Forwarded-For entry, the one that proxy appended (earlier ones are the client's to invent).
+   */
+  private clientAddress(req: IncomingMessage): string {
+    if (this.o.trustProxy) {
+      const forwarded = listEntries(req.headers["x-forwarded-for"]).at(-1);
+      if (forwarded !== undefined) return forwarded;
+    }
+    return req.socket.remoteAddress ?? "unknown";
+  }
+
+  /** /healthz, /readyz, /metrics, and 404 for anything else. */
+  private other(req: IncomingMessage, res: ServerResponse, path: string, id: string, started: number): void {
+    if (!OPS_PATHS.has(path)) {
+      this.plain(req, res, 404, '{"error":"not found"}', UNKNOWN_PATH, id, started);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      this.plain(req, res, 405, '{"error":"method not allowed"}', path, id, started, { allow: OPS_METHODS });
+      return;
+    }
+    if (path === "/healthz") {
+      const live = this.o.health.liveness();
+      this.plain(req, res, live.status, live.body, path, id, started);
+      return;
+    }
+    const work =
+      path === "/readyz"
+        ? this.o.health.readiness().then((ready) => this.plain(req, res, ready.status, ready.body, path, id, started))
+        : this.o.metrics.text().then((text) => {
+            this.send(
+              res,
+              { status: 200, headers: { "cache-control": NO_STORE, "content-type": this.o.metrics.contentType }, body: text },
+              id,
+            );
+            this.logLine(req, path, 200, undefined, id, performance.now() - started);
+          });
+    work.catch((error: unknown) => this.internalError(req, res, error, id, started, path));
+  }
+
+  private plain(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: string,
+    path: string,
+    id: string,
+    started: number,
+    extra?: Record<string, string>,
+  ): void {
+    this.send(res, { status, headers: { "cache-control": NO_STORE, "content-type": JSON_TYPE, ...extra }, body }, id);
+    this.logLine(req, path, status, undefined, id, performance.now() - started);
+  }
+
+  private internalError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    error: unknown,
+    id: string,
+    started: number,
+    path = ENDPOINT_PATH,
+  ): void {
+    this.o.log.error({ reqId: id, err: error }, "unexpected failure");
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    this.reject(req, res, ctlError(CTL_ERROR.INTERNAL_ERROR), undefined, id, started, path);
+  }
+
+  private logLine(
+    req: IncomingMessage,
+    path: string,
+    status: number,
+    code: CtlErrorCode | undefined,
+    id: string,
+    elapsedMs: number,
+    interactionGuid?: string,
+  ): void {
+    // Probes and scrapes come every few seconds; they are logged at debug level only.
+    const probe = path !== ENDPOINT_PATH && status < 400;
+    if (!(probe ? this.logsProbes : this.logsRequests)) return;
+    const ms = Math.round(elapsedMs * 1000) / 1000;
+    const line = { reqId: id, method: req.method, path, status, ctl_error: code, ms, interaction_guid: interactionGuid };
+    if (probe) this.o.log.debug(line, "request");
+    else this.o.log.info(line, "request");
+  }
+}

@@ -1,0 +1,156 @@
+// @ts-nocheck
+// Query and form parsing: decoding, first-wins, the body winning over the query, content types,
+// and the body limit.
+import { once } from "node:events";
+import { createServer, type IncomingMessage, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import {
+  BODY_LIMIT_BYTES,
+  type BodyResult,
+  DISCARD_BYTES,
+  decodeComponent,
+  formParams,
+  isFormContentType,
+  isPlainBody,
+  queryParams,
+  readBody,
+} from "../src/http/request-params.js";
+
+describe("queryParams", () => {
+  it.each([
+    { name: "plain pairs", given: "tenant=Acme&phone=16505551212", want: { tenant: "Acme", phone: "16505551212" } },
+    { name: "+ is a space", given: "tenant=Acme+Corp", want: { tenant: "Acme Corp" } },
+    { name: "percent escapes are UTF-8", given: "tenant=%C3%89t%C3%A9", want: { tenant: "Été" } },
+    { name: "an encoded + stays a +", given: "phone=%2B16505551212", want: { phone: "+16505551212" } },
+    { name: "the first of repeated names wins", given: "token=a&token=b", want: { token: "a" } },
+    { name: "a name without = has an empty value", given: "back&tenant=Acme", want: { back: "", tenant: "Acme" } },
+    { name: "an encoded name is decoded", given: "%74enant=Acme", want: { tenant: "Acme" } },
+    { name: "names are case-sensitive", given: "Tenant=Acme", want: {} },
+    { name: "unknown names are dropped", given: "x=1&__proto__=2&constructor=3", want: {} },
+    { name: "empty pieces are skipped", given: "&&tenant=Acme&", want: { tenant: "Acme" } },
+    { name: "a broken escape stays as written", given: "tenant=100%&phone=%zz1", want: { tenant: "100%", phone: "%zz1" } },
+    { name: "= inside a value is kept", given: "back=http://x/?a=b", want: { back: "http://x/?a=b" } },
+    { name: "an encoded line break stays for the validator to trim", given: "phone=%0A16505551212", want: { phone: "\n16505551212" } },
+    { name: "a line break before a name is trimmed", given: "tenant=Acme&%0Aqueue_id=103", want: { tenant: "Acme", queue_id: "103" } },
+  ])("$name", ({ given, want }) => {
+    expect({ ...queryParams(given) }).toEqual(want);
+  });
+
+  it("never writes a name outside the API's, so nothing reaches Object.prototype", () => {
+    const params = queryParams("__proto__=1&__proto__[polluted]=1&constructor=2&toString=3");
+    expect(Object.keys(params)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("formParams", () => {
+  it.each([
+    { name: "the body alone", body: "tenant=Acme", query: "", want: { tenant: "Acme" } },
+    { name: "the query is merged in", body: "tenant=Acme", query: "phone=1", want: { tenant: "Acme", phone: "1" } },
+    { name: "the body wins on a clash", body: "token=body", query: "token=query", want: { token: "body" } },
+    { name: "the body wins even when empty", body: "phone=", query: "phone=1", want: { phone: "" } },
+    { name: "first wins within the query", body: "", query: "phone=1&phone=2", want: { phone: "1" } },
+  ])("$name", ({ body, query, want }) => {
+    expect({ ...formParams(body, query) }).toEqual(want);
+  });
+});
+
+describe("decodeComponent", () => {
+  it("passes text without escapes through unchanged", () => {
+    const text = "16505551212";
+    expect(decodeComponent(text)).toBe(text);
+  });
+});
+
+describe("isFormContentType", () => {
+  it.each([
+    { given: "application/x-www-form-urlencoded", want: true },
+    { given: "application/x-www-form-urlencoded; charset=UTF-8", want: true },
+    { given: "Application/X-WWW-Form-Urlencoded ;charset=utf-8", want: true },
+    { given: "application/json", want: false },
+    { given: "text/plain", want: false },
+    { given: "multipart/form-data; boundary=x", want: false },
+    { given: "application/x-www-form-urlencoded-extra", want: false },
+    { given: undefined, want: false },
+    { given: 'application/x-www-form-urlencoded; charset="utf-8"', want: true },
+    { given: "application/x-www-form-urlencoded; charset=us-ascii", want: true },
+    // Bodies are read as UTF-8: another charset would be decoded wrongly, so it is refused.
+    { given: "application/x-www-form-urlencoded; charset=iso-8859-1", want: false },
+    { given: "application/x-www-form-urlencoded; charset=utf-16", want: false },
+  ])("$given -> $want", ({ given, want }) => {
+    expect(isFormContentType(given)).toBe(want);
+  });
+});
+
+describe("isPlainBody", () => {
+  it.each([
+    { given: undefined, want: true },
+    { given: "identity", want: true },
+    { given: "gzip", want: false },
+    { given: "br", want: false },
+  ])("Content-Encoding $given -> $want", ({ given, want }) => {
+    expect(isPlainBody(given)).toBe(want);
+  });
+});
+
+/** Posts `chunks` (chunked when no length is given) to a server that reads with readBody. */
+async function bodyOf(chunks: readonly Buffer[], headers: Record<string, string>, keep = true): Promise<BodyResult> {
+  let result: Promise<BodyResult> | undefined;
+  const server = createServer((req: IncomingMessage, res) => {
+    result = readBody(req, BODY_LIMIT_BYTES, keep);
+    void result.then(() => {
+      res.setHeader("connection", "close");
+      res.end("done");
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  try {
+    await new Promise<void>((resolve) => {
+      const req = request({ host: "127.0.0.1", port, method: "POST", path: "/", headers }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+      });
+      req.on("error", () => resolve());
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+  } finally {
+    server.close();
+  }
+  if (result === undefined) throw new Error("no request reached the server");
+  return result;
+}
+
+describe("readBody", () => {
+  const kib = (n: number) => Buffer.alloc(n * 1024, "a");
+
+  it("reads a body up to the limit", async () => {
+    const result = await bodyOf([kib(64)], { "content-length": String(64 * 1024) });
+    expect(result.kind).toBe("ok");
+    expect(result.kind === "ok" && result.text.length).toBe(64 * 1024);
+  });
+
+  it("refuses a body one byte over the limit, having read it to the end", async () => {
+    expect(await bodyOf([kib(64), Buffer.from("x")], { "content-length": String(64 * 1024 + 1) })).toEqual({ kind: "too-large" });
+  });
+
+  it("refuses a declared length far over the limit before reading a byte", async () => {
+    expect(await bodyOf([Buffer.from("x")], { "content-length": String(BODY_LIMIT_BYTES + DISCARD_BYTES + 1) })).toEqual({
+      kind: "too-large",
+    });
+  });
+
+  it.each([
+    { name: "a little over the limit", chunks: [kib(40), kib(40)] },
+    { name: "past what is discarded", chunks: Array.from({ length: 20 }, () => kib(64)) },
+  ])("refuses a chunked body $name", async ({ chunks }) => {
+    expect(await bodyOf(chunks, { "transfer-encoding": "chunked" })).toEqual({ kind: "too-large" });
+  });
+
+  it("only counts when the body will be refused anyway", async () => {
+    expect(await bodyOf([kib(1)], { "transfer-encoding": "chunked" }, false)).toEqual({ kind: "ok", text: "" });
+  });
+});

@@ -1,0 +1,134 @@
+// @ts-nocheck
+// Turns the sources of truth (openapi/, grammar/) into the committed modules under
+// packages/core/src/generated/. `--check` regenerates in memory and fails on drift;
+// `--root DIR` reads and writes under DIR instead of this repository (tests use a copy).
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse as parseYaml } from "yaml";
+import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderTokens } from "./generate/render.ts";
+
+// Tools (peggy) always come from this repository; --root only moves the sources and outputs.
+const repository = join(dirname(fileURLToPath(import.meta.url)), "..");
+const run = promisify(execFile);
+
+interface Paths {
+  readonly root: string;
+  readonly document: string;
+  readonly grammar: string;
+  readonly outDir: string;
+}
+
+function pathsUnder(root: string): Paths {
+  return {
+    root,
+    document: join(root, "openapi/webcallback.yaml"),
+    grammar: join(root, "grammar/userdata.peggy"),
+    outDir: join(root, "packages/core/src/generated"),
+  };
+}
+
+function header(source: string, comment = "//"): string {
+  return `${comment} generated from ${source} by scripts/generate.ts; do not edit.\n`;
+}
+
+// Peggy writes its .d.ts only from the CLI, so the grammar is compiled through it.
+interface CompiledGrammar {
+  readonly files: Map<string, string>;
+  /** Whether `$name$` reads as one token under the grammar just compiled. */
+  readonly isTokenName: (name: string) => boolean;
+}
+
+async function compileGrammar(grammarPath: string): Promise<CompiledGrammar> {
+  const dir = await mkdtemp(join(tmpdir(), "webcallback-peggy-"));
+  try {
+    const out = join(dir, "userdata-parser.js");
+    const returnTypes = {
+      PairList: "{ name: string; value: string }[]",
+      Value: '({ type: "token"; name: string; text: string } | { type: "text"; text: string })[]',
+    };
+    await run(process.execPath, [
+      join(repository, "node_modules/peggy/bin/peggy.js"),
+      "--format=es",
+      "--allowed-start-rules=PairList,Value",
+      "--dts",
+      `--return-types=${JSON.stringify(returnTypes)}`,
+      "--output",
+      out,
+      grammarPath,
+    ]);
+    const parser = (await import(pathToFileURL(out).href)) as {
+      parse: (input: string, options: { startRule: "Value" }) => { type: string; name?: string }[];
+    };
+    const isTokenName = (name: string) => {
+      const parts = parser.parse(`$${name}$`, { startRule: "Value" });
+      return parts.length === 1 && parts[0]?.type === "token" && parts[0].name === name;
+    };
+    const files = new Map([
+      ["userdata-parser.js", await readFile(out, "utf8")],
+      ["userdata-parser.d.ts", await readFile(join(dir, "userdata-parser.d.ts"), "utf8")],
+    ]);
+    return { files, isTokenName };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function generateAll(paths: Paths): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const text = await readFile(paths.document, "utf8");
+  // swagger-parser mutates what it is given, so it gets its own copy.
+  await SwaggerParser.validate(parseYaml(text));
+  const bundled = (await SwaggerParser.bundle(parseYaml(text))) as unknown as OpenApiDocument;
+
+  const ast = await openapiTS(structuredClone(bundled) as never, { exportType: true, alphabetize: false });
+  files.set("openapi.ts", `${header("openapi/webcallback.yaml")}\n${astToString(ast)}`);
+  files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
+  files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
+  files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
+  const grammar = await compileGrammar(paths.grammar);
+  files.set("tokens.ts", `${header("openapi/webcallback.yaml")}\n${renderTokens(bundled, grammar.isTokenName)}`);
+
+  for (const [name, content] of grammar.files) {
+    files.set(name, `${header("grammar/userdata.peggy")}${content}`);
+  }
+  return files;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { check: { type: "boolean", default: false }, root: { type: "string", default: repository } },
+    strict: true,
+  });
+  const check = values.check;
+  const paths = pathsUnder(resolve(values.root));
+  const { root, outDir } = paths;
+  const files = await generateAll(paths);
+  const drift: string[] = [];
+  for (const [name, content] of files) {
+    const target = join(outDir, name);
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === content) continue;
+    if (check) {
+      drift.push(relative(root, target));
+    } else {
+      await mkdir(outDir, { recursive: true });
+      await writeFile(target, content);
+      console.log(`wrote ${relative(root, target)}`);
+    }
+  }
+  if (drift.length > 0) {
+    for (const file of drift) console.error(`generate:check: ${file} differs from its source; run npm run generate`);
+    return 1;
+  }
+  if (check) console.log(`generate:check: ${files.size} generated files match their sources`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

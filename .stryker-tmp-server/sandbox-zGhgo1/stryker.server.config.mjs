@@ -1,0 +1,20 @@
+// @ts-nocheck
+// Mutation testing of the server's pure modules (`npm run mutation`): config/, the rate
+// limiter and the request-parameter splitter. I/O adapters are covered by tests, not mutants.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "mutation/vitest.server.config.ts" },
+  mutate: ["packages/server/src/config/**/*.ts", "packages/server/src/rate-limit.ts", "packages/server/src/http/request-params.ts"],
+  coverageAnalysis: "perTest",
+  concurrency: 2,
+  timeoutMS: 10_000,
+  thresholds: { high: 95, low: 90, break: 90 },
+  incremental: true,
+  incrementalFile: "mutation/incremental/server.json",
+  reporters: ["clear-text", "progress", "html", "json"],
+  jsonReporter: { fileName: "reports/mutation/server.json" },
+  htmlReporter: { fileName: "reports/mutation/server.html" },
+  ignorePatterns: ["dist", "bench", "reports", "coverage", ".data", "mutation/incremental", ".stryker-tmp*", "packages/cli", "/test"],
+  tempDirName: ".stryker-tmp",
+};
