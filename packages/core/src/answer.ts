@@ -32,6 +32,7 @@ export function errorAnswer(error: CtlErrorResult, redirect: string | undefined)
   const extra = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
   if (redirect !== undefined) return redirectTo(withCtlError(redirect, error.ctlError), extra);
   const body: ErrorBody = { ctl_error: error.ctlError, message: error.message };
+  // Stryker disable next-line ConditionalExpression: JSON.stringify drops a detail that is undefined
   if (error.detail !== undefined) body.detail = error.detail;
   return json(error.httpStatus, body, extra);
 }

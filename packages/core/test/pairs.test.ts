@@ -1,6 +1,15 @@
 // Pair lists and $token$ scanning (CONTRACT.md section 4), through the generated grammar.
 import { describe, expect, it } from "vitest";
-import { formatUserData, isSystemPair, type Pair, pairProblem, parseUserData, parseValue, splitPairs } from "../src/pairs.js";
+import {
+  describeExpectation,
+  formatUserData,
+  isSystemPair,
+  type Pair,
+  pairProblem,
+  parseUserData,
+  parseValue,
+  splitPairs,
+} from "../src/pairs.js";
 
 describe("parseUserData: well-formed lists", () => {
   const cases: readonly { readonly name: string; readonly input: string; readonly want: readonly Pair[] }[] = [
@@ -190,6 +199,9 @@ describe("formatUserData", () => {
     { name: "] opening the value", pair: { name: "a", value: "]x" }, problem: VALUE("a") },
     { name: "] alone as the value", pair: { name: "abc", value: "]" }, problem: VALUE("abc") },
     { name: "] in name and value", pair: { name: "a]", value: "x]" }, problem: NAME("a]") },
+    // `][` splits the text into two well-formed pairs: the first pair's name tells which part holds it.
+    { name: "][ inside the name", pair: { name: "a|x][b", value: "v" }, problem: NAME("a|x][b") },
+    { name: "][ inside the value", pair: { name: "a", value: "x][b|c" }, problem: VALUE("a") },
   ];
   it.each(unspellable)("blames the right part of a pair with $name", ({ pair, problem }) => {
     expect(pairProblem(pair)).toBe(problem);
@@ -215,5 +227,23 @@ describe("system and user data", () => {
       system: [pairs[1], pairs[3]],
       user: [pairs[0], pairs[2], pairs[4]],
     });
+  });
+});
+
+describe("describeExpectation: how each kind of expectation reads in a message", () => {
+  const cases: readonly { readonly name: string; readonly given: Parameters<typeof describeExpectation>[0]; readonly want: string }[] = [
+    { name: "a literal, quoted", given: { type: "literal", text: "|", ignoreCase: false }, want: '"|"' },
+    { name: "the end", given: { type: "end" }, want: "end of input" },
+    { name: "any character", given: { type: "any" }, want: "any character" },
+    { name: "a named rule", given: { type: "other", description: "name" }, want: "name" },
+    { name: "an inverted class, ] escaped", given: { type: "class", parts: ["]"], inverted: true, ignoreCase: false }, want: "[^\\]]" },
+    {
+      name: "a class with ranges, \\ ^ - escaped",
+      given: { type: "class", parts: [["a", "z"], "\\", "^", "-", ["]", "^"]], inverted: false, ignoreCase: false },
+      want: "[a-z\\\\\\^\\-\\]-\\^]",
+    },
+  ];
+  it.each(cases)("$name → $want", ({ given, want }) => {
+    expect(describeExpectation(given)).toBe(want);
   });
 });

@@ -1,7 +1,15 @@
 // The URL rules of CONTRACT.md sections 2 and 5: ctl_error on back, allowed back origins
 // (no open redirect), allowed callback hosts (no SSRF), all without DNS.
 import { describe, expect, it } from "vitest";
-import { hostMatches, isAllowedBack, isAllowedCallbackUrl, parseHttpUrl, parseOriginPattern, withCtlError } from "../src/urls.js";
+import {
+  hostMatches,
+  isAllowedBack,
+  isAllowedCallbackUrl,
+  ORIGIN_SHAPE,
+  parseHttpUrl,
+  parseOriginPattern,
+  withCtlError,
+} from "../src/urls.js";
 
 describe("withCtlError", () => {
   const cases: readonly { readonly name: string; readonly back: string; readonly want: string }[] = [
@@ -57,6 +65,23 @@ describe("parseHttpUrl", () => {
   });
 });
 
+describe("ORIGIN_SHAPE: scheme, host and port, nothing before or after", () => {
+  it.each([
+    { given: "http://www.acmejet.com", want: true },
+    { given: "HTTPS://a.example:8443", want: true },
+    { given: "http://localhost:*", want: true },
+    { given: "x http://a.example", want: false },
+    { given: "http://a.example/", want: false },
+    { given: "http://a.example?x", want: false },
+    { given: "http://a.example#x", want: false },
+    { given: "http://a example", want: false },
+    { given: "ftp://a.example", want: false },
+    { given: "http://", want: false },
+  ])("$given → $want", ({ given, want }) => {
+    expect(ORIGIN_SHAPE.test(given)).toBe(want);
+  });
+});
+
 describe("parseOriginPattern", () => {
   it.each([
     { given: "http://www.acmejet.com", want: { origin: "http://www.acmejet.com", anyPort: false } },
@@ -102,6 +127,7 @@ describe("isAllowedBack", () => {
     { name: "NUL", back: "http://www.acmejet.com/\u0000", want: false },
     { name: "unit separator U+001F", back: "http://www.acmejet.com/\u001f", want: false },
     { name: "DEL", back: "http://www.acmejet.com/r\u007f", want: false },
+    { name: "a space is no control character", back: "http://www.acmejet.com/a b", want: true },
     // Open redirect: browsers read `http:host/...` as a path relative to the current page.
     { name: "open redirect: http: without slashes, http:// in the query", back: "http:www.acmejet.com/?u=http://x", want: false },
   ];

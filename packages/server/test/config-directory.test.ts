@@ -7,7 +7,8 @@ import { applyDialPlan } from "../src/config/dial-plan.js";
 import { hashToken } from "../src/config/token-hash.js";
 
 describe("a tenant with only its tokens gets the documented defaults", () => {
-  const tenant = new ConfigTenant("T", { tokens: [hashToken("t")] });
+  // Built inside each test, so the construction runs under the test that checks it.
+  const tenant = () => new ConfigTenant("T", { tokens: [hashToken("t")] });
   const cases: readonly { readonly setting: keyof ConfigTenant; readonly want: unknown }[] = [
     { setting: "name", want: "T" },
     { setting: "enabled", want: true },
@@ -23,41 +24,43 @@ describe("a tenant with only its tokens gets the documented defaults", () => {
     { setting: "agents", want: [] },
   ];
   it.each(cases)("$setting → $want", ({ setting, want }) => {
-    expect(tenant[setting]).toEqual(want);
+    expect(tenant()[setting]).toEqual(want);
   });
 
   it("has no channel, queue or dial plan", () => {
-    expect(tenant.channel("1")).toBeUndefined();
-    expect(tenant.queue("1")).toBeUndefined();
-    expect(tenant.hasDialPlan("1")).toBe(false);
-    expect(tenant.dialPlanRules(undefined)).toBeUndefined();
-    expect(tenant.dialPlanRules("1")).toBeUndefined();
+    const t = tenant();
+    expect(t.channel("1")).toBeUndefined();
+    expect(t.queue("1")).toBeUndefined();
+    expect(t.hasDialPlan("1")).toBe(false);
+    expect(t.dialPlanRules(undefined)).toBeUndefined();
+    expect(t.dialPlanRules("1")).toBeUndefined();
   });
 });
 
 describe("a tenant's settings as the file gives them", () => {
   const rules = [{ startsWith: "0", strip: 1, prepend: "44" }];
   const other = [{ length: 10, prepend: "1" }];
-  const tenant = new ConfigTenant("Acme", {
-    enabled: false,
-    webCallbackEnabled: false,
-    tokens: [hashToken("t")],
-    timeZone: "Europe/London",
-    defaultCallerId: "4420",
-    channels: { "4421": { ivrScript: "Menu" }, "4422": {} },
-    queues: { "7": { direction: "inbound" }, "8": { enabled: false, direction: "outbound" } },
-    agents: { a1: { queues: ["7"], phone: "4423" } },
-    dialPlans: { "1": { rules }, "2": { rules: other } },
-    defaultDialPlan: "1",
-    webhookSecret: "s3cret",
-    allowedBackOrigins: ["https://www.example.com"],
-    allowedCallbackHosts: ["hooks.example.com"],
-    allowPrivateCallbackHosts: true,
-    rateLimit: { perPhone: { limit: 2, windowSeconds: 60 } },
-  });
+  const tenant = () =>
+    new ConfigTenant("Acme", {
+      enabled: false,
+      webCallbackEnabled: false,
+      tokens: [hashToken("t")],
+      timeZone: "Europe/London",
+      defaultCallerId: "4420",
+      channels: { "4421": { ivrScript: "Menu" }, "4422": {} },
+      queues: { "7": { direction: "inbound" }, "8": { enabled: false, direction: "outbound" } },
+      agents: { a1: { queues: ["7"], phone: "4423" } },
+      dialPlans: { "1": { rules }, "2": { rules: other } },
+      defaultDialPlan: "1",
+      webhookSecret: "s3cret",
+      allowedBackOrigins: ["https://www.example.com"],
+      allowedCallbackHosts: ["hooks.example.com"],
+      allowPrivateCallbackHosts: true,
+      rateLimit: { perPhone: { limit: 2, windowSeconds: 60 } },
+    });
 
   it("keeps every setting", () => {
-    expect(tenant).toMatchObject({
+    expect(tenant()).toMatchObject({
       enabled: false,
       webCallbackEnabled: false,
       timeZone: "Europe/London",
@@ -73,10 +76,11 @@ describe("a tenant's settings as the file gives them", () => {
   });
 
   it("gives channels and queues with their defaults", () => {
-    expect(tenant.channel("4421")).toEqual({ number: "4421", ivrScript: "Menu" });
-    expect(tenant.channel("4422")).toEqual({ number: "4422" });
-    expect(tenant.queue("7")).toEqual({ id: "7", enabled: true, direction: "inbound" });
-    expect(tenant.queue("8")).toEqual({ id: "8", enabled: false, direction: "outbound" });
+    const t = tenant();
+    expect(t.channel("4421")).toEqual({ number: "4421", ivrScript: "Menu" });
+    expect(t.channel("4422")).toEqual({ number: "4422" });
+    expect(t.queue("7")).toEqual({ id: "7", enabled: true, direction: "inbound" });
+    expect(t.queue("8")).toEqual({ id: "8", enabled: false, direction: "outbound" });
   });
 
   const plans: readonly { readonly name: string; readonly id: string | undefined; readonly want: unknown }[] = [
@@ -85,7 +89,7 @@ describe("a tenant's settings as the file gives them", () => {
     { name: "nothing for an unknown plan", id: "9", want: undefined },
   ];
   it.each(plans)("dialPlanRules: $name", ({ id, want }) => {
-    expect(tenant.dialPlanRules(id)).toEqual(want);
+    expect(tenant().dialPlanRules(id)).toEqual(want);
   });
 });
 
@@ -117,11 +121,11 @@ describe("ConfigDirectory", () => {
 });
 
 describe("the demo directory is CONTRACT.md section 8", () => {
-  const config = demoConfig();
+  const config = demoConfig;
   const hashed = (token: string) => [hashToken(token)];
 
   it("Acme", () => {
-    expect(config.tenants.Acme).toEqual({
+    expect(config().tenants.Acme).toEqual({
       enabled: true,
       webCallbackEnabled: true,
       tokens: hashed("fb65d0515b9631c6db72e7e66fe6df49"),
@@ -143,22 +147,22 @@ describe("the demo directory is CONTRACT.md section 8", () => {
   });
 
   it("Globex and Initech", () => {
-    expect(config.tenants.Globex).toEqual({
+    expect(config().tenants.Globex).toEqual({
       enabled: true,
       webCallbackEnabled: false,
       tokens: hashed("0123456789abcdef0123456789abcdef"),
       allowedBackOrigins: ["http://localhost:*", "http://127.0.0.1:*"],
     });
-    expect(config.tenants.Initech).toEqual({
+    expect(config().tenants.Initech).toEqual({
       enabled: false,
       tokens: hashed("fedcba9876543210fedcba9876543210"),
       allowedBackOrigins: ["http://localhost:*", "http://127.0.0.1:*"],
     });
-    expect(Object.keys(config.tenants)).toEqual(["Acme", "Globex", "Initech"]);
+    expect(Object.keys(config().tenants)).toEqual(["Acme", "Globex", "Initech"]);
   });
 
   it("the admin token and the plain tokens it exports", () => {
-    expect(config.adminToken).toBe(hashToken("demo-admin-token"));
+    expect(config().adminToken).toBe(hashToken("demo-admin-token"));
     expect(DEMO_TOKENS).toEqual({
       admin: "demo-admin-token",
       Acme: "fb65d0515b9631c6db72e7e66fe6df49",

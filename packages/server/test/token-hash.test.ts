@@ -29,6 +29,6 @@ describe("parseTokenHash", () => {
     { name: "too short", given: "sha256:abcd" },
   ])("refuses $name", ({ given }) => {
     expect(isTokenHash(given)).toBe(false);
-    expect(() => parseTokenHash(given)).toThrow(RangeError);
+    expect(() => parseTokenHash(given)).toThrow(new RangeError("a token hash is sha256: followed by 64 lower-case hex digits"));
   });
 });

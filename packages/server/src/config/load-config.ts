@@ -151,6 +151,7 @@ function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which reads as false
   } catch {
     return false;
   }
@@ -242,6 +243,7 @@ export function parseConfigText(text: string, file: string): ConfigFile {
     );
   }
   // The document parsed here also places the problems: no second parse.
+  // Stryker disable next-line ObjectLiteral: 100 is also the yaml library's default
   return check(doc.toJS({ maxAliasCount: 100 }), file, new Locator(doc, lines));
 }
 
