@@ -40,9 +40,8 @@ export function parseHttpUrl(value: string): HttpUrl | undefined {
       if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") {
         result = { protocol: url.protocol, hostname: url.hostname, port: url.port, origin: url.origin, href: url.href };
       }
-      // Stryker disable next-line BlockStatement: result is already null when the parser throws
     } catch {
-      result = null;
+      // Not a URL: result stays null.
     }
   }
   // Stryker disable next-line ConditionalExpression,EqualityOperator: cache bound: which URLs are cached changes no answer

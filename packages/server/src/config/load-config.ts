@@ -151,7 +151,6 @@ function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which reads as false
   } catch {
     return false;
   }
