@@ -3,7 +3,6 @@
 // the grammar, and asks no other host for anything. Skipped (with the package to install)
 // where Chromium is missing, except under CI=true, where that fails.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -13,12 +12,11 @@ import { CATALOGUE, ORDER_OF_CHECKS, TOKEN_NAMES } from "@webcallback/core";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, HAS_CHROMIUM } from "./support/chromium.ts";
 import { REPO_ROOT, type ServerProcess, startServer } from "./support/server-process.ts";
 
-// Debian's package; WEBCALLBACK_CHROMIUM points elsewhere (and lets the missing case be tried).
-const CHROMIUM = process.env.WEBCALLBACK_CHROMIUM ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-const MISSING = `Chromium is missing at ${CHROMIUM}: install the Debian package chromium (apt-get install -y chromium)`;
+const available = HAS_CHROMIUM;
+const MISSING = CHROMIUM_MISSING;
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const run = promisify(execFile);
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
@@ -63,16 +61,7 @@ describe.runIf(available)("the API reference in Chromium, offline", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
     const origin = new URL(server.url).origin;
     await context.route("**/*", (route) => {

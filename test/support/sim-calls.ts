@@ -2,17 +2,9 @@
 // (openapi/simulator.yaml) with the demo directory's admin token.
 import { expect } from "vitest";
 
-/** The demo directory's admin token (CONTRACT.md §8). */
-export const DEMO_ADMIN_TOKEN = "demo-admin-token";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { ADMIN_TOKEN, type SimCall } from "./sim-client.ts";
 
-export interface SimCall {
-  readonly callId: string;
-  readonly interactionGuid: string;
-  readonly leg: "customer" | "agent";
-  readonly numberDialled: string;
-  readonly state: string;
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Waits (bounded: `timeoutMs`) until GET /sim/calls lists a customer call for `interactionGuid` dialling `numberDialled`. */
 export async function expectCustomerCall(
@@ -25,7 +17,7 @@ export async function expectCustomerCall(
   const url = `${baseUrl}/sim/calls?interactionGuid=${encodeURIComponent(interactionGuid)}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
+    const response = await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(response.status).toBe(200);
     const { calls } = (await response.json()) as { calls: SimCall[] };
     const call = calls.find((c) => c.interactionGuid === interactionGuid && c.leg === "customer");

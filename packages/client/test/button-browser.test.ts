@@ -2,7 +2,6 @@
 // a page of the partner-site example embeds the button; the test types a phone number,
 // clicks, and sees the outcome; the call is looked up in GET /sim/calls. Screenshots of each
 // state go to test-results/. Without Chromium the tests are skipped, except under CI=true.
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,25 +9,14 @@ import { CATALOGUE } from "@webcallback/core";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Site, startPartnerSite } from "../../../examples/partner-site/serve.ts";
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, HAS_CHROMIUM } from "../../../test/support/chromium.ts";
 import { REPO_ROOT, type ServerProcess, startServer } from "../../../test/support/server-process.ts";
 import { expectCustomerCall } from "../../../test/support/sim-calls.ts";
 
-// Debian's package; WEBCALLBACK_CHROMIUM points elsewhere (as for the docs browser test).
-const CHROMIUM = process.env.WEBCALLBACK_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOTS = join(REPO_ROOT, "test-results");
 const PHONE = "16505551212";
-const hasChromium = existsSync(CHROMIUM);
-const MISSING = `Chromium is not installed at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium)`;
+const hasChromium = HAS_CHROMIUM;
+const MISSING = CHROMIUM_MISSING;
 
 /** A page like the example's, with a token the server refuses. */
 const WRONG_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wrong token</title>
