@@ -1,10 +1,18 @@
 // Mutation testing of the server's pure modules (`npm run mutation`): config/, the rate
-// limiter and the request-parameter splitter. I/O adapters are covered by tests, not mutants.
+// limiter, the request-parameter splitter and the scheduling rules (work/intake-plan,
+// work/transitions, work/call-setup). I/O adapters are covered by tests, not mutants.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
   vitest: { configFile: "mutation/vitest.server.config.ts" },
-  mutate: ["packages/server/src/config/**/*.ts", "packages/server/src/rate-limit.ts", "packages/server/src/http/request-params.ts"],
+  mutate: [
+    "packages/server/src/config/**/*.ts",
+    "packages/server/src/rate-limit.ts",
+    "packages/server/src/http/request-params.ts",
+    "packages/server/src/work/intake-plan.ts",
+    "packages/server/src/work/transitions.ts",
+    "packages/server/src/work/call-setup.ts",
+  ],
   coverageAnalysis: "perTest",
   // Module-level mutants (mostly the schema object) each reload every test file: two thirds of the
   // run for 18% of the mutants. Run them with `npm run mutation:server -- --ignoreStatic false`.

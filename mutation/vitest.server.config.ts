@@ -1,4 +1,4 @@
-// The tests Stryker runs against the server's pure modules (config/, rate limits, the parameter splitter).
+// The tests Stryker runs against the server's pure modules (config/, rate limits, the parameter splitter, the scheduling rules).
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +11,7 @@ export default defineConfig({
       "packages/server/test/token-hash.test.ts",
       "packages/server/test/rate-limit.test.ts",
       "packages/server/test/request-params.test.ts",
+      "packages/server/test/work-rules.test.ts",
     ],
     testTimeout: 30_000,
   },

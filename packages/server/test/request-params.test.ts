@@ -61,6 +61,45 @@ describe("queryParams", () => {
     expect({ ...queryParams(given) }).toEqual(want);
   });
 
+  it.each([
+    { name: "lower-case hex in a name", given: "t%6fken=t", want: { token: "t" } },
+    { name: "upper-case hex in a name", given: "t%6Fken=t", want: { token: "t" } },
+    { name: "digits and letters A-F only are hex: %/0", given: "%/0phone=1", want: {} },
+    { name: "digits and letters A-F only are hex: %:0", given: "%:0phone=1", want: {} },
+    { name: "digits and letters A-F only are hex: %@0", given: "%@0phone=1", want: {} },
+    { name: "digits and letters A-F only are hex: %G0", given: "%G0phone=1", want: {} },
+    { name: "digits and letters A-F only are hex: %`0", given: "%`0phone=1", want: {} },
+    { name: "digits and letters A-F only are hex: %g0", given: "%g0phone=1", want: {} },
+    { name: "an escape cut off at the end of a name", given: "phone%2=1", want: {} },
+    { name: "the shortest name, exactly", given: "back=http://x/", want: { back: "http://x/" } },
+    { name: "a raw no-break space before a name", given: "\u00a0phone=1", want: { phone: "1" } },
+    { name: "a raw emoji in a name", given: "ph\u{1F600}one=1", want: {} },
+    { name: "an escaped tab around a name", given: "%09phone%09=1", want: { phone: "1" } },
+    {
+      name: "a name without = among named ones keeps its empty value",
+      given: "phone&tenant=Acme&token",
+      want: { phone: "", tenant: "Acme", token: "" },
+    },
+    { name: "= found once, after several names without it", given: "a&b&c&phone=1&tenant", want: { phone: "1", tenant: "" } },
+  ])("names: $name", ({ given, want }) => {
+    expect({ ...queryParams(given) }).toEqual(want);
+  });
+
+  it("a name padded with escaped spaces is found up to the longest raw name, then skipped unread", () => {
+    // The longest API name is 18 characters; up to 16 characters of padding, each escaped, are read.
+    const padded = (spaces: number) => `${"%20".repeat(spaces)}phone=1`;
+    expect({ ...queryParams(padded(32)) }).toEqual({ phone: "1" });
+    expect({ ...queryParams(padded(33)) }).toEqual({});
+  });
+
+  it("reads at most 16 names past ASCII in one list, then skips the rest", () => {
+    const junk = (count: number) => "%C3%A9x=1&".repeat(count);
+    expect({ ...queryParams(`${junk(15)}%C2%A0phone=1`) }).toEqual({ phone: "1" });
+    expect({ ...queryParams(`${junk(16)}%C2%A0phone=1`) }).toEqual({});
+    // The budget is per list: the next one starts afresh.
+    expect({ ...queryParams("%C2%A0phone=1") }).toEqual({ phone: "1" });
+  });
+
   it("never writes a name outside the API's, so nothing reaches Object.prototype", () => {
     const params = queryParams("__proto__=1&__proto__[polluted]=1&constructor=2&toString=3");
     expect(Object.keys(params)).toEqual([]);
