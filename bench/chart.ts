@@ -14,6 +14,7 @@ const WIDTH = 760;
 const ROW = 26;
 const LABEL = 300;
 const PANEL = (WIDTH - LABEL - 40) / 2;
+const TITLE = "Requests per second and p99 latency of each HTTP case of the benchmark";
 const COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"];
 
 function escapeXml(text: string): string {
@@ -42,7 +43,8 @@ export function renderChart(bars: readonly ChartBar[]): string {
     (bar, i) => `<text x="${LABEL - 8}" y="${30 + i * ROW + ROW - 12}" text-anchor="end">${escapeXml(bar.label)}</text>`,
   );
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12" role="img" aria-labelledby="title">`,
+    `<title id="title">${escapeXml(TITLE)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     ...labels,
     panel(bars, LABEL, "requests/s (more is better)", (bar) => bar.perSecond, "/s"),
