@@ -1,47 +1,14 @@
 // The simulator's control API (openapi/simulator.yaml) over real HTTP, as tests drive it.
+import type { components } from "@webcallback/server/simulator";
+
 export const ADMIN_TOKEN = "demo-admin-token";
 
-export interface SimCall {
-  readonly callId: string;
-  readonly interactionGuid: string;
-  readonly leg: "customer" | "agent";
-  readonly numberDialled: string;
-  readonly callerId: string;
-  readonly channel?: string;
-  readonly ivrScript?: string;
-  readonly queueId?: string;
-  readonly agentId?: string;
-  readonly state: "ringing" | "answered" | "ended";
-  readonly outcome?: string;
-  readonly placedAt: string;
-  readonly answeredAt?: string;
-  readonly endedAt?: string;
-}
-
-export interface SimOffer {
-  readonly offerId: string;
-  readonly interactionGuid: string;
-  readonly agentId: string;
-  readonly queueId: string;
-  readonly extTransactionData: { name: string; value: string }[];
-}
-
-export interface SimDelivery {
-  readonly deliveryId: string;
-  readonly interactionGuid: string;
-  readonly url: string;
-  readonly state: "pending" | "delivered" | "failed";
-  readonly attempts: number;
-  readonly lastStatus?: number;
-  readonly lastError?: string;
-  readonly nextAttemptAt?: string;
-}
-
-export interface SimInteraction {
-  readonly interactionGuid: string;
-  readonly state: string;
-  readonly result?: string;
-}
+type Schemas = components["schemas"];
+// The shapes are the document's (openapi/simulator.yaml, generated into the server), not a copy.
+export type SimCall = Schemas["Call"];
+export type SimOffer = Schemas["Offer"];
+export type SimDelivery = Schemas["Delivery"];
+export type SimInteraction = Schemas["Interaction"];
 
 export class SimClient {
   constructor(
