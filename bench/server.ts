@@ -1,8 +1,8 @@
 // HTTP throughput of the real server against a bare node:http server, measured the same way.
 //
 // Method: each server runs as its own child process on 127.0.0.1 (the reference server through
-// `webcallback serve`, as the crash test and a partner start it); autocannon runs in this process
-// with the same connections and the same POST body for every case. Cases:
+// `webcallback serve`, as the crash test and a partner start it); the load generator
+// (bench/load.ts: wrk, else autocannon) uses the same connections and POST body for every case. Cases:
 //   (a) a rejected request: Acme with a wrong token, JSON mode, expected 401 (ctl_error 3);
 //   (b) an accepted type-1 request, JSON mode, expected 202, committed to a fresh SQLite file
 //       (WAL) before each answer; callback_delay is one day so the simulated calls stay pending
@@ -19,45 +19,19 @@
 // The server's memory is read from /proc/<pid>/status (VmRSS now, VmHWM peak) after the load.
 // Knobs: BENCH_SECONDS (10 per case, split over the rounds), BENCH_ROUNDS (3),
 // BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_LOG_LEVEL (warn),
-// BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the server child.
+// BENCH_CPU_PROF=<dir> to write a V8 CPU profile of the server child, BENCH_LOAD=autocannon
+// to use autocannon even where wrk is installed.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ENDPOINT_PATH } from "@webcallback/core";
 import { CLI, freePort, startServer } from "../test/support/server-process.ts";
 import { countStoredRequests } from "../test/support/store-reader.ts";
 import type { ChartBar } from "./chart.ts";
+import { type LoadResult, loadGenerator } from "./load.ts";
 import { formatNumber, ratio, table } from "./measure.ts";
-
-// The part of autocannon's programmatic API used here (the package ships no type declarations).
-interface CannonOptions {
-  readonly url: string;
-  readonly method: "POST";
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-  readonly connections: number;
-  readonly duration: number;
-}
-interface Histogram {
-  readonly average: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly total: number;
-}
-interface CannonResult {
-  readonly requests: Histogram;
-  readonly latency: Histogram;
-  /** Seconds. */
-  readonly duration: number;
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly statusCodeStats: Readonly<Record<string, { readonly count: number }>>;
-}
-type Autocannon = (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => unknown;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -70,6 +44,7 @@ const CLOCK_TICKS_PER_SECOND = 100;
 
 const PATH = ENDPOINT_PATH;
 const FORM = { "content-type": "application/x-www-form-urlencoded" } as const;
+const generator = loadGenerator();
 const accepted = new URLSearchParams({
   tenant: "Acme",
   token: "fb65d0515b9631c6db72e7e66fe6df49",
@@ -119,9 +94,12 @@ class Tally {
   wallSeconds = 0;
   readonly statuses = new Map<string, number>();
 
-  add(result: CannonResult, expected: number, measured: boolean, cpuSeconds: number): void {
+  /** CPU seconds of the main thread (the event loop) alone. */
+  loopSeconds = 0;
+
+  add(result: LoadResult, expected: number, measured: boolean, cpu: { all: number; loop: number }): void {
     let responses = 0;
-    for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
+    for (const [status, count] of Object.entries(result.statuses)) {
       responses += count;
       this.statuses.set(status, (this.statuses.get(status) ?? 0) + count);
       if (Number(status) === expected) this.expectedResponses += count;
@@ -132,14 +110,15 @@ class Tally {
     this.timeouts += result.timeouts;
     if (!measured) return;
     this.responses += responses;
-    this.cpuSeconds += cpuSeconds;
+    this.cpuSeconds += cpu.all;
+    this.loopSeconds += cpu.loop;
     this.wallSeconds += result.duration;
-    const perSecond = result.requests.total / result.duration;
+    const perSecond = result.total / result.duration;
     if (perSecond > this.bestPerSecond) {
       this.bestPerSecond = perSecond;
-      this.p50OfBest = result.latency.p50;
+      this.p50OfBest = result.p50Ms;
     }
-    this.worstP99 = Math.max(this.worstP99, result.latency.p99);
+    this.worstP99 = Math.max(this.worstP99, result.p99Ms);
   }
 
   detail(): string {
@@ -148,26 +127,24 @@ class Tally {
   }
 }
 
-function cannon(url: string, body: string, duration: number): Promise<CannonResult> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, method: "POST", headers: FORM, body, connections: CONNECTIONS, duration }, (error, result) =>
-      error === null ? resolve(result) : reject(error),
-    );
-  });
-}
-
-/** CPU seconds the process has used so far, all threads, user and system. */
-function cpuSeconds(pid: number | undefined): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+/** CPU seconds used so far, user and system: of the whole process, or of one thread with `tid`. */
+function cpuSeconds(pid: number | undefined, tid?: number): number {
+  const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, "utf8");
   // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
+/** The process's CPU seconds, and its main thread's (whose thread id is the process id). */
+function cpuNow(pid: number | undefined): { all: number; loop: number } {
+  return { all: cpuSeconds(pid), loop: cpuSeconds(pid, pid) };
+}
+
 async function run(target: Case, tally: Tally, seconds: number, measured: boolean): Promise<void> {
-  const before = cpuSeconds(target.pid);
-  const result = await cannon(target.url, target.body, seconds);
-  tally.add(result, target.expected, measured, cpuSeconds(target.pid) - before);
+  const before = cpuNow(target.pid);
+  const result = await generator.run({ url: target.url, body: target.body, connections: CONNECTIONS, seconds });
+  const after = cpuNow(target.pid);
+  tally.add(result, target.expected, measured, { all: after.all - before.all, loop: after.loop - before.loop });
 }
 
 /** One request before the load, so a wrong answer shape fails loudly instead of being counted. */
@@ -306,13 +283,14 @@ export async function benchServer(): Promise<string> {
       tally.worstP99.toFixed(0),
       `${Math.round((100 * tally.cpuSeconds) / tally.wallSeconds)}%`,
       ((tally.cpuSeconds * 1e6) / tally.responses).toFixed(0),
+      ((tally.loopSeconds * 1e6) / tally.responses).toFixed(0),
       formatNumber(tally.responses),
       tally.unexpected === 0 ? "0" : `**${formatNumber(tally.unexpected)}**`,
     ];
   };
   const aRatio = tallies.a.bestPerSecond / baseline;
   const bRatio = tallies.b.bestPerSecond / baseline;
-  // Every 202 of (b), warm-up included, plus the probe must be a row; autocannon may cut off
+  // Every 202 of (b), warm-up included, plus the probe must be a row; the generator may cut off
   // up to one request per connection at the end of each of its runs, committed but uncounted.
   const acknowledged = tallies.b.expectedResponses + 1;
   const cutOff = CONNECTIONS * (ROUNDS + (WARMUP_SECONDS > 0 ? 1 : 0));
@@ -328,15 +306,28 @@ export async function benchServer(): Promise<string> {
   return [
     heading,
     "",
-    `autocannon in the bench process, ${CONNECTIONS} connections, POST form bodies of ${accepted.length} bytes; ` +
-      `${WARMUP_SECONDS} s of warm-up per case, then ${ROUNDS} rounds of c, a, b, d at ${(SECONDS / ROUNDS).toFixed(1)} s each ` +
+    `Load: ${generator.name}, ${CONNECTIONS} connections, POST form bodies of ${accepted.length} bytes; ` +
+      `${generator.runsFor(WARMUP_SECONDS)} s of warm-up per case, then ${ROUNDS} rounds of c, a, b, d at ${generator.runsFor(SECONDS / ROUNDS).toFixed(1)} s each ` +
       `(requests/s and p50: best round; p99: worst round). Each server in its own child process; ` +
       `the server started with \`--log-level ${LOG_LEVEL}\`${CPU_PROFILE_DIR === undefined ? "" : " and --cpu-prof"} ` +
       `(it wrote ${formatNumber(logBytes)} bytes of logs in all). CPU: the server child's user + system time ` +
-      "over wall time (100% = one core), and per answered request.",
+      "over wall time (100% = one core), and per answered request, all threads and the main thread (the event loop) alone; " +
+      "the reference server commits on a writer thread.",
     "",
     table(
-      ["case", "requests/s", "ratio to (c)", "target", "p50 ms", "p99 ms", "server CPU", "CPU µs/request", "responses", "unexpected"],
+      [
+        "case",
+        "requests/s",
+        "ratio to (c)",
+        "target",
+        "p50 ms",
+        "p99 ms",
+        "server CPU",
+        "CPU µs/request",
+        "of which event loop",
+        "responses",
+        "unexpected",
+      ],
       [
         row("a", `≥ 0.60x: ${verdict(aRatio >= 0.6)}`),
         row("b", `≥ 0.25x: ${verdict(bRatio >= 0.25)}; ≥ 5x (d): ${overPrism.toFixed(1)}x, ${verdict(overPrism >= 5)}`),
@@ -350,7 +341,7 @@ export async function benchServer(): Promise<string> {
     `Server memory after the load: RSS ${mb(memory.rss)}, peak ${mb(memory.peak)} (target: RSS < 150 MB: ${verdict(memory.rss < 150 * 1024)}); ` +
       `the Prism mock's: RSS ${mb(mockMemory.rss)}, peak ${mb(mockMemory.peak)} (${ratio(mockMemory.rss, memory.rss)} the server's).`,
     `Rows in the store after (b): ${formatNumber(stored)} for ${formatNumber(acknowledged)} acknowledged ` +
-      `(${storedOk ? "consistent" : "**inconsistent**"}: at most ${cutOff} more, cut off when autocannon stops a run).`,
+      `(${storedOk ? "consistent" : "**inconsistent**"}: at most ${cutOff} more, cut off when the generator stops a run).`,
     "",
     clean ? "Every response carried its expected status." : "**This run had unexpected responses, errors or store rows:**",
     "",

@@ -111,7 +111,7 @@ class Serve {
     const dbFile = options.db === ":memory:" ? ":memory:" : resolve(this.io.cwd, options.db ?? DEFAULT_DB);
     let store: InstanceType<typeof server.SqliteStore>;
     try {
-      store = new server.SqliteStore(dbFile);
+      store = new server.SqliteStore(dbFile, { writerThread: true });
     } catch (error) {
       await flushLog();
       return this.fail(`cannot open the database ${dbFile}: ${(error as Error).message}`, EXIT_FAILED);

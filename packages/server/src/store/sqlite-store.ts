@@ -1,5 +1,6 @@
 // The SQLite store (better-sqlite3, WAL). Inserts that arrive together are committed in
-// one transaction (group commit); each caller's promise settles only after that commit.
+// one transaction (group commit), on the event loop or, with `writerThread`, on a worker
+// thread (store/intake-writer.ts); each caller's promise settles only after that commit.
 //
 // Schema (PRAGMA user_version = 2; a version-1 file is migrated when opened), readable by any SQLite client:
 //   interactions(
@@ -22,6 +23,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
+import { type IntakeRow, intakeInserter, intakeRow, useWal } from "./intake-rows.js";
+import { IntakeWriter } from "./intake-writer.js";
 import type {
   AgentRecord,
   CallRecord,
@@ -129,7 +132,7 @@ function interactionOf(row: Row): StoredInteraction {
 }
 
 interface Waiting {
-  readonly interaction: NewInteraction;
+  readonly row: IntakeRow;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
@@ -137,13 +140,19 @@ interface Waiting {
 export interface SqliteStoreOptions {
   /** Open an existing file for reading only (no schema changes, writes reject). */
   readonly readOnly?: boolean;
+  /**
+   * Commit accepted requests on a worker thread with its own connection, so the event loop
+   * keeps serving during each commit (`webcallback serve` does). Ignored for `:memory:`.
+   * @default false
+   */
+  readonly writerThread?: boolean;
 }
 
 export class SqliteStore implements Store {
   readonly engine = "sqlite";
   private readonly db: Database.Database;
-  private readonly insert: Database.Statement | undefined;
-  private readonly insertAll: ((batch: readonly Waiting[]) => void) | undefined;
+  private readonly insertAll: ((rows: readonly IntakeRow[]) => void) | undefined;
+  private readonly writer: IntakeWriter | undefined;
   private waiting: Waiting[] = [];
   /** Prepared once per SQL text: preparing costs more than running most of these statements. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -162,10 +171,7 @@ export class SqliteStore implements Store {
     }
     if (!memory) mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    // WAL with synchronous=NORMAL: a commit survives a process crash (power loss may drop the last ones).
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 2000");
+    useWal(this.db);
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
@@ -176,38 +182,16 @@ export class SqliteStore implements Store {
       if (version < 2) this.db.exec(MIGRATE_TO_2);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
-    const insert = this.db.prepare(
-      "INSERT INTO interactions (interaction_guid, tenant, callback_type, phone, request_json, state, accepted_at, due_at, expires_at, queue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    );
-    const insertJob = this.db.prepare("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)");
-    this.insert = insert;
-    this.insertAll = this.db.transaction((batch: readonly Waiting[]) => {
-      for (const { interaction: i } of batch) {
-        const queueId = i.request.callbackType === 2 ? i.request.queueId : null;
-        const state = i.state ?? "pending";
-        insert.run(
-          i.interactionGuid,
-          i.tenant,
-          i.callbackType,
-          i.phone,
-          JSON.stringify(i.request),
-          state,
-          i.acceptedAt,
-          i.dueAt,
-          i.expiresAt,
-          queueId,
-        );
-        // The first timed step goes in with the request, so a crash cannot keep one without the other.
-        if (i.dueAt !== null) insertJob.run("dial", i.interactionGuid, i.dueAt);
-        if (i.expiresAt !== null) insertJob.run("expire", i.interactionGuid, i.expiresAt);
-      }
-    });
+    this.insertAll = intakeInserter(this.db);
+    // The writer thread needs a file both connections open; `:memory:` is private to this one.
+    if (options.writerThread === true && !memory) this.writer = new IntakeWriter(file);
   }
 
   addInteraction(interaction: NewInteraction): Promise<void> {
     if (this.closed || this.insertAll === undefined) return Promise.reject(new Error("the store is closed or read-only"));
+    if (this.writer !== undefined) return this.writer.write(intakeRow(interaction));
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ interaction, resolve, reject });
+      this.waiting.push({ row: intakeRow(interaction), resolve, reject });
       if (this.waiting.length >= MAX_BATCH) {
         this.commit();
       } else if (!this.scheduled) {
@@ -229,7 +213,7 @@ export class SqliteStore implements Store {
     if (batch.length === 0 || this.insertAll === undefined) return;
     this.waiting = [];
     try {
-      this.insertAll(batch);
+      this.insertAll(batch.map((w) => w.row));
     } catch (error) {
       for (const w of batch) w.reject(error);
       return;
@@ -264,7 +248,7 @@ export class SqliteStore implements Store {
   }
 
   private writable(): void {
-    if (this.closed || this.insert === undefined) throw new Error("the store is closed or read-only");
+    if (this.closed || this.insertAll === undefined) throw new Error("the store is closed or read-only");
   }
 
   async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
@@ -471,7 +455,7 @@ export class SqliteStore implements Store {
 
   async probe(): Promise<void> {
     if (this.closed) throw new Error("the store is closed");
-    if (this.insert !== undefined) {
+    if (this.insertAll !== undefined) {
       this.sql("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at").run(
         Date.now(),
       );
@@ -483,6 +467,7 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     this.commit();
     this.closed = true;
+    await this.writer?.close();
     this.db.close();
   }
 }

@@ -1,0 +1,48 @@
+// The rows one accepted request writes (its interaction and its first timed step), as one
+// flat tuple: the same insert runs on the event loop or on the writer thread, and a tuple of
+// strings and numbers crosses to that thread cheaply.
+import type Database from "better-sqlite3";
+import type { NewInteraction } from "./store.js";
+
+/** guid, tenant, type, phone, request JSON, state, accepted at, due at, expires at, queue. */
+export type IntakeRow = readonly [string, string, 1 | 2, string, string, string, number, number | null, number | null, string | null];
+
+export function intakeRow(i: NewInteraction): IntakeRow {
+  const queueId = i.request.callbackType === 2 ? i.request.queueId : null;
+  return [
+    i.interactionGuid,
+    i.tenant,
+    i.callbackType,
+    i.phone,
+    JSON.stringify(i.request),
+    i.state ?? "pending",
+    i.acceptedAt,
+    i.dueAt,
+    i.expiresAt,
+    queueId,
+  ];
+}
+
+/** Pragmas every connection that writes sets: WAL, and a commit that survives a process crash. */
+export function useWal(db: Database.Database): void {
+  // WAL with synchronous=NORMAL: a commit survives a process crash (power loss may drop the last ones).
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 2000");
+}
+
+/** One transaction that inserts a batch of rows; it throws (and writes nothing) if any row fails. */
+export function intakeInserter(db: Database.Database): (rows: readonly IntakeRow[]) => void {
+  const insert = db.prepare(
+    "INSERT INTO interactions (interaction_guid, tenant, callback_type, phone, request_json, state, accepted_at, due_at, expires_at, queue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertJob = db.prepare("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)");
+  return db.transaction((rows: readonly IntakeRow[]) => {
+    for (const row of rows) {
+      insert.run(row);
+      // The first timed step goes in with the request, so a crash cannot keep one without the other.
+      if (row[7] !== null) insertJob.run("dial", row[0], row[7]);
+      if (row[8] !== null) insertJob.run("expire", row[0], row[8]);
+    }
+  });
+}

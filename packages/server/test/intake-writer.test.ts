@@ -1,0 +1,124 @@
+// The writer thread (`writerThread: true`): commits leave the event loop, and nothing about
+// durability changes. The thread runs the built script, so these tests use the package's build.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CallbackRequest } from "@webcallback/core";
+import { type NewInteraction, SqliteStore } from "@webcallback/server";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const REQUEST: CallbackRequest = {
+  tenant: "Acme",
+  phone: "16505551212",
+  callerId: { kind: "channel", number: "18006664444" },
+  back: undefined,
+  dialplanId: undefined,
+  userData: [{ name: "foreign_key", value: "1234456677" }],
+  systemData: [],
+  callbackUrl: undefined,
+  extTransactionData: [],
+  callbackType: 1,
+  channelNumber: "18006661212",
+  delaySeconds: 300,
+};
+
+function interaction(n: number): NewInteraction {
+  const acceptedAt = 1_790_000_000_000 + n;
+  return {
+    interactionGuid: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    tenant: "Acme",
+    callbackType: 1,
+    phone: REQUEST.phone,
+    request: REQUEST,
+    acceptedAt,
+    dueAt: acceptedAt + 300_000,
+    expiresAt: null,
+  };
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function tempFile(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "wc-writer-"));
+  dirs.push(dir);
+  return join(dir, "wc.db");
+}
+
+function rowsIn(file: string): { interactions: string[]; dialJobs: number } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const interactions = (
+      db.prepare("SELECT interaction_guid FROM interactions ORDER BY rowid").all() as { interaction_guid: string }[]
+    ).map((row) => row.interaction_guid);
+    const { n } = db.prepare("SELECT count(*) AS n FROM jobs WHERE kind = 'dial'").get() as { n: number };
+    return { interactions, dialJobs: n };
+  } finally {
+    db.close();
+  }
+}
+
+describe("SqliteStore with a writer thread", () => {
+  it("commits requests that arrive together, in order, each with its first step, visible to the event loop's connection", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file, { writerThread: true });
+    const all = Array.from({ length: 500 }, (_, i) => interaction(i + 1));
+    await Promise.all(all.map((i) => store.addInteraction(i)));
+    expect(await store.countInteractions()).toBe(500);
+    expect((await store.getInteraction(interaction(250).interactionGuid))?.state).toBe("pending");
+    await store.close();
+    expect(rowsIn(file)).toEqual({ interactions: all.map((i) => i.interactionGuid), dialJobs: 500 });
+  });
+
+  it("close() waits for every request handed over before it", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file, { writerThread: true });
+    const settled = Array.from({ length: 2000 }, (_, i) => store.addInteraction(interaction(i + 1)));
+    await store.close();
+    await expect(Promise.all(settled)).resolves.toHaveLength(2000);
+    expect(rowsIn(file).interactions).toHaveLength(2000);
+    await expect(store.addInteraction(interaction(9999))).rejects.toThrow(/closed/);
+  });
+
+  it("a batch that cannot commit rejects its own requests only; the next ones commit", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file, { writerThread: true });
+    await store.addInteraction(interaction(1));
+    await expect(store.addInteraction(interaction(1))).rejects.toThrow(/UNIQUE constraint failed/);
+    await store.addInteraction(interaction(2));
+    await store.close();
+    expect(rowsIn(file)).toEqual({ interactions: [interaction(1).interactionGuid, interaction(2).interactionGuid], dialJobs: 2 });
+  });
+
+  it("keeps the process alive while a commit is out, not once it is idle", async () => {
+    const file = await tempFile();
+    // A script that awaits one commit and never closes the store: it must print, then exit by itself.
+    const script = `
+      import { SqliteStore } from ${JSON.stringify(import.meta.resolve("@webcallback/server"))};
+      const store = new SqliteStore(${JSON.stringify(file)}, { writerThread: true });
+      await store.addInteraction(${JSON.stringify(interaction(1))});
+      console.log("committed");
+    `;
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ["--input-type=module", "-e", script],
+        { env: { PATH: process.env.PATH }, timeout: 20_000 },
+        (error, out) => (error === null ? resolve(out) : reject(error)),
+      );
+    });
+    expect(stdout.trim()).toBe("committed");
+    expect(rowsIn(file).interactions).toEqual([interaction(1).interactionGuid]);
+  });
+
+  it("ignores the option for :memory:, which only one connection can see", async () => {
+    const store = new SqliteStore(":memory:", { writerThread: true });
+    await store.addInteraction(interaction(1));
+    expect(await store.countInteractions()).toBe(1);
+    await store.close();
+  });
+});
