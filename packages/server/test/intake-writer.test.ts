@@ -1,13 +1,14 @@
 // The writer thread (`writerThread: true`): commits leave the event loop, and nothing about
 // durability changes. The thread runs the built script, so these tests use the package's build.
 import { execFile } from "node:child_process";
+import { statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CallbackRequest } from "@webcallback/core";
 import { type NewInteraction, SqliteStore } from "@webcallback/server";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 const REQUEST: CallbackRequest = {
   tenant: "Acme",
@@ -113,6 +114,16 @@ describe("SqliteStore with a writer thread", () => {
     });
     expect(stdout.trim()).toBe("committed");
     expect(rowsIn(file).interactions).toEqual([interaction(1).interactionGuid]);
+  });
+
+  it("checkpoints on the thread within about a second, long before SQLite's autocheckpoint would", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file, { writerThread: true });
+    const before = statSync(file).size;
+    // Far fewer pages than SQLite's autocheckpoint (1000): only the thread's timer copies them.
+    await Promise.all(Array.from({ length: 300 }, (_, i) => store.addInteraction(interaction(i + 1))));
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before), { timeout: 5_000, interval: 100 });
+    await store.close();
   });
 
   it("ignores the option for :memory:, which only one connection can see", async () => {

@@ -55,6 +55,8 @@ export interface HandlerOptions {
   /** Failed token checks per client address (step 4), or undefined for no limit. */
   readonly failedAuth?: FailedAuthLimiter | undefined;
   readonly store: Store;
+  /** Told of each committed request (the scheduler), after its answer has left. */
+  readonly accepted?: ((interaction: NewInteraction) => void) | undefined;
   readonly health: Health;
   readonly metrics: Metrics;
   readonly log: Logger;
@@ -290,6 +292,7 @@ export class RequestHandler {
           const ms = performance.now() - started;
           this.o.metrics.accepted(ms / 1000);
           this.logLine(req, ENDPOINT_PATH, res.statusCode, undefined, id, ms, interactionGuid);
+          this.o.accepted?.(interaction);
         },
         (error: unknown) => {
           this.commitSettled();

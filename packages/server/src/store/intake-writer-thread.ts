@@ -15,13 +15,21 @@ export interface WriterAnswer {
   readonly error?: string;
 }
 
+/** How often the thread checkpoints what the event loop's connection wrote. */
+const CHECKPOINT_EVERY_MS = 1000;
+
 const port = parentPort;
 if (port !== null) {
   const db = new Database((workerData as { file: string }).file, { fileMustExist: true });
   useWal(db);
   const insertAll = intakeInserter(db);
+  // The event loop's connection leaves checkpoints to this thread (see SqliteStore); this one
+  // checkpoints after a large commit (SQLite's autocheckpoint) and, for the loop's writes, every second.
+  const checkpoints = setInterval(() => db.pragma("wal_checkpoint(PASSIVE)"), CHECKPOINT_EVERY_MS);
+  checkpoints.unref();
   port.on("message", (batch: WriterBatch | "close") => {
     if (batch === "close") {
+      clearInterval(checkpoints);
       db.close();
       port.close();
       return;

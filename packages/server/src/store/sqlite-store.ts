@@ -184,7 +184,11 @@ export class SqliteStore implements Store {
     })();
     this.insertAll = intakeInserter(this.db);
     // The writer thread needs a file both connections open; `:memory:` is private to this one.
-    if (options.writerThread === true && !memory) this.writer = new IntakeWriter(file);
+    if (options.writerThread === true && !memory) {
+      // Checkpoints (page copies and fsyncs) happen on the writer thread, never on the event loop.
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.writer = new IntakeWriter(file);
+    }
   }
 
   addInteraction(interaction: NewInteraction): Promise<void> {
@@ -253,6 +257,8 @@ export class SqliteStore implements Store {
 
   async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
     this.writable();
+    // A read first: with nothing due no write lock is taken, so intake's writer thread is not kept waiting.
+    if (this.sql("SELECT 1 FROM jobs WHERE claim IS NULL AND due_at <= ? LIMIT 1").get(now) === undefined) return [];
     const rows = this.sql(
       "UPDATE jobs SET claim = ? WHERE id IN (SELECT id FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) RETURNING id, kind, ref, due_at, claim",
     ).all(claimer, now, limit) as JobRow[];

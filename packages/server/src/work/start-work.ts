@@ -35,8 +35,8 @@ interface StartWorkOptions extends WorkOptions {
 export interface Work {
   /** The server clock when the work brings its own (the simulator's), else undefined. */
   readonly clock: Clock | undefined;
-  /** The store intake writes to: the scheduler hears of each commit. */
-  readonly intakeStore: Store;
+  /** Intake calls it once a request is committed: the scheduler hears of it without polling. */
+  readonly accepted: ((interaction: NewInteraction) => void) | undefined;
   readonly simRoutes: ((req: IncomingMessage, res: ServerResponse, url: string, id: string) => void) | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +62,7 @@ export function startWork(o: StartWorkOptions): Work {
   if (o.dialer === false) {
     return {
       clock: undefined,
-      intakeStore: o.store,
+      accepted: undefined,
       simRoutes: undefined,
       scheduler: undefined,
       start: async () => {},
@@ -89,21 +89,11 @@ export function startWork(o: StartWorkOptions): Work {
     metrics: new WorkMetrics(o.metrics.registry, o.store),
     delivery: { retryForMs: (settings.retryForSeconds ?? DEFAULT_RETRY_FOR_SECONDS) * 1000 },
   });
-  // Intake only knows a Store: this one tells the scheduler of each commit, so no poll is needed.
-  const intakeStore = new Proxy(o.store, {
-    get(target, property, receiver) {
-      if (property === "addInteraction") {
-        return (interaction: NewInteraction) => target.addInteraction(interaction).then(() => scheduler.accepted(interaction));
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
   const api =
     simulated && clock !== undefined ? new SimApi({ store: o.store, scheduler, clock, directory: config, log: o.log }) : undefined;
   return {
     clock,
-    intakeStore,
+    accepted: (interaction) => scheduler.accepted(interaction),
     simRoutes: api?.handle,
     scheduler,
     async start() {
