@@ -28,6 +28,8 @@ interface Paths {
   readonly bundledDocuments: readonly string[];
   readonly simulator: string;
   readonly serverOutDir: string;
+  /** The simulator's types again, for the conformance runner's client (it does not depend on the server). */
+  readonly conformanceOutDir: string;
 }
 
 function pathsUnder(root: string): Paths {
@@ -42,6 +44,7 @@ function pathsUnder(root: string): Paths {
     ],
     simulator: join(root, "openapi/simulator.yaml"),
     serverOutDir: join(root, "packages/server/src/generated"),
+    conformanceOutDir: join(root, "packages/conformance/src/generated"),
   };
 }
 
@@ -133,7 +136,9 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   // JSON has no comments: the header travels as an extension field the tools ignore.
   const served = { "x-generated": header("openapi/webcallback.yaml", "").trim(), ...bundled };
   for (const target of paths.bundledDocuments) keyed.set(target, `${JSON.stringify(served, null, 2)}\n`);
-  for (const [name, content] of await generateSimulator(paths.simulator)) keyed.set(join(paths.serverOutDir, name), content);
+  const simulator = await generateSimulator(paths.simulator);
+  for (const [name, content] of simulator) keyed.set(join(paths.serverOutDir, name), content);
+  keyed.set(join(paths.conformanceOutDir, "simulator.ts"), simulator.get("simulator.ts") as string);
   return keyed;
 }
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { type CaseContext, CaseFailure, type ConformanceCase, type Outcome } from "./case.js";
 import { expectAccepted } from "./expect.js";
 import { describeReceived, describeSent, type Method, request, send } from "./http-client.js";
-import type { SimAgent, SimCall, SimClient } from "./sim-client.js";
+import type { SimAgent, SimAgentChange, SimCall, SimClient } from "./sim-client.js";
 
 /** Where the scenario files live, beside this package's dist/. */
 export const SCENARIO_DIR = new URL("../scenarios/", import.meta.url);
@@ -16,7 +16,7 @@ type FieldWant = string | { readonly pattern: string };
 type Step =
   | { readonly request: Readonly<Record<string, string>>; readonly as: string; readonly method?: Method }
   | { readonly advance: number }
-  | { readonly setAgent: { readonly agentId: string } & Partial<Omit<SimAgent, "agentId">> }
+  | { readonly setAgent: { readonly agentId: string } & SimAgentChange }
   | {
       readonly expectCalls: {
         readonly of: string;

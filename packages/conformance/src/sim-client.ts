@@ -1,32 +1,12 @@
 // The simulator control API (openapi/simulator.yaml, /sim/...): the clock, calls, agents and deliveries.
+// Its shapes are generated from that document (src/generated/simulator.ts).
+import type { components } from "./generated/simulator.js";
 
-export interface SimCall {
-  readonly callId: string;
-  readonly interactionGuid: string;
-  readonly leg: "customer" | "agent";
-  readonly numberDialled: string;
-  readonly callerId: string;
-  readonly channel?: string;
-  readonly ivrScript?: string;
-  readonly queueId?: string;
-  readonly agentId?: string;
-  readonly state: "ringing" | "answered" | "ended";
-  readonly outcome?: string;
-  readonly placedAt: string;
-}
-
-export interface SimInteraction {
-  readonly interactionGuid: string;
-  readonly state: string;
-  readonly result?: string;
-}
-
-export interface SimAgent {
-  readonly agentId: string;
-  readonly state: string;
-  readonly queues: readonly string[];
-  readonly autoAccept: boolean;
-}
+export type SimCall = components["schemas"]["Call"];
+export type SimInteraction = components["schemas"]["Interaction"];
+export type SimAgent = components["schemas"]["Agent"];
+export type SimAgentChange = components["schemas"]["AgentChange"];
+type SimClock = components["schemas"]["Clock"];
 
 /** A failed call to the simulator, with what was asked and what came back. */
 export class SimError extends Error {
@@ -61,7 +41,7 @@ export class SimClient {
   }
 
   /** undefined when the target offers no simulator (404), else the clock. */
-  async probe(): Promise<{ now: string; offsetSeconds: number } | undefined> {
+  async probe(): Promise<SimClock | undefined> {
     try {
       return await this.call("GET", "/sim/clock");
     } catch (error) {
@@ -70,7 +50,7 @@ export class SimClient {
     }
   }
 
-  advance(seconds: number): Promise<{ now: string; offsetSeconds: number }> {
+  advance(seconds: number): Promise<SimClock> {
     return this.call("POST", "/sim/clock/advance", { seconds });
   }
 
@@ -87,7 +67,7 @@ export class SimClient {
     return (await this.call<{ agents: SimAgent[] }>("GET", "/sim/agents")).agents;
   }
 
-  putAgent(agentId: string, change: Partial<Omit<SimAgent, "agentId">>): Promise<SimAgent> {
+  putAgent(agentId: string, change: SimAgentChange): Promise<SimAgent> {
     return this.call("PUT", `/sim/agents/${encodeURIComponent(agentId)}`, change);
   }
 }

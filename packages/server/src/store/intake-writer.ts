@@ -1,6 +1,8 @@
 // Commits accepted requests on a worker thread, so the event loop parses and answers the next
-// requests while SQLite writes the last ones. One batch is in flight at a time: whatever
-// arrives meanwhile waits and goes in the next transaction (group commit without a timer).
+// requests while SQLite writes the last ones. The requests read in one turn of the event loop
+// travel as one batch and commit in one transaction. Two batches may be out at once: the
+// thread finds the next one waiting when it finishes a commit, instead of idling for the round
+// trip to the event loop and back.
 import { Worker } from "node:worker_threads";
 import type { IntakeRow } from "./intake-rows.js";
 import type { WriterAnswer, WriterBatch } from "./intake-writer-thread.js";
@@ -9,6 +11,9 @@ interface Waiter {
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
+
+/** Batches handed to the thread and not yet answered, at most. */
+const MAX_IN_FLIGHT = 2;
 
 /** More rows than this in one message wait for the next one, so no transaction grows without bound. */
 const MAX_ROWS_PER_BATCH = 1024;
@@ -21,7 +26,8 @@ export class IntakeWriter {
   private worker: Worker | undefined;
   private rows: IntakeRow[] = [];
   private waiters: Waiter[] = [];
-  private inFlight: { seq: number; waiters: Waiter[] } | undefined;
+  /** Batches out, by sequence number, in the order they were sent (the thread answers in that order). */
+  private readonly inFlight = new Map<number, Waiter[]>();
   private seq = 0;
   private scheduled = false;
   private closing: Promise<void> | undefined;
@@ -36,7 +42,7 @@ export class IntakeWriter {
     return new Promise<void>((resolve, reject) => {
       this.rows.push(row);
       this.waiters.push({ resolve, reject });
-      if (this.inFlight === undefined && !this.scheduled) {
+      if (!this.scheduled && this.inFlight.size < MAX_IN_FLIGHT) {
         // setImmediate lets the requests read in this turn of the event loop share one message and one commit.
         this.scheduled = true;
         setImmediate(this.sendScheduled);
@@ -51,7 +57,7 @@ export class IntakeWriter {
   }
 
   private async finish(): Promise<void> {
-    if (this.inFlight !== undefined || this.rows.length > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    if (this.inFlight.size > 0 || this.rows.length > 0) await new Promise<void>((resolve) => (this.idle = resolve));
     const worker = this.worker;
     this.worker = undefined;
     if (worker === undefined) return;
@@ -63,14 +69,15 @@ export class IntakeWriter {
 
   private readonly sendScheduled = (): void => {
     this.scheduled = false;
-    if (this.inFlight === undefined) this.send();
+    this.send();
   };
 
   private spawn(): Worker {
     const worker = new Worker(new URL("./intake-writer-thread.js", import.meta.url), {
       workerData: { file: this.file },
-      // The thread's entry is a file: a parent started with `--input-type -e …` would make it fail.
-      execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
+      // None of the parent's options: the thread runs built JS, and some options (`--input-type`,
+      // `--trace-gc`) make a worker fail to start, inherited or given.
+      execArgv: [],
     });
     worker.on("message", (answer: WriterAnswer) => this.settle(answer));
     // A thread that fails or exits fails what it held; the next write starts a new one.
@@ -80,50 +87,55 @@ export class IntakeWriter {
     return worker;
   }
 
+  /** Hands the waiting rows to the thread, if a batch may go out now. */
   private send(): void {
     if (this.rows.length === 0) {
-      this.worker?.unref();
-      this.idle?.();
+      if (this.inFlight.size === 0) {
+        this.worker?.unref();
+        this.idle?.();
+      }
       return;
     }
+    if (this.inFlight.size >= MAX_IN_FLIGHT) return;
     this.worker ??= this.spawn();
     const take = Math.min(this.rows.length, MAX_ROWS_PER_BATCH);
-    const rows = take === this.rows.length ? this.rows : this.rows.slice(0, take);
-    const waiters = take === this.waiters.length ? this.waiters : this.waiters.slice(0, take);
-    this.rows = take === this.rows.length ? [] : this.rows.slice(take);
-    this.waiters = take === this.waiters.length ? [] : this.waiters.slice(take);
+    const all = take === this.rows.length;
+    const rows = all ? this.rows : this.rows.slice(0, take);
+    const waiters = all ? this.waiters : this.waiters.slice(0, take);
+    this.rows = all ? [] : this.rows.slice(take);
+    this.waiters = all ? [] : this.waiters.slice(take);
     const batch: WriterBatch = { seq: ++this.seq, rows };
-    this.inFlight = { seq: batch.seq, waiters };
+    this.inFlight.set(batch.seq, waiters);
     // Held only while a batch is out: an idle writer does not keep the process alive.
     this.worker.ref();
     this.worker.postMessage(batch);
   }
 
   private settle(answer: WriterAnswer): void {
-    const flight = this.inFlight;
-    if (flight === undefined || flight.seq !== answer.seq) return;
-    this.inFlight = undefined;
+    const waiters = this.inFlight.get(answer.seq);
+    if (waiters === undefined) return;
+    this.inFlight.delete(answer.seq);
     // The next batch leaves before these answers are sent, so the thread is never idle while rows wait.
     this.send();
-    if (answer.error === undefined) for (const w of flight.waiters) w.resolve();
+    if (answer.error === undefined) for (const w of waiters) w.resolve();
     else {
       const error = new IntakeWriterError(answer.error);
-      for (const w of flight.waiters) w.reject(error);
+      for (const w of waiters) w.reject(error);
     }
   }
 
   private lost(worker: Worker, error: unknown): void {
     if (this.worker === worker) this.worker = undefined;
-    const flight = this.inFlight;
-    this.inFlight = undefined;
-    if (flight !== undefined) for (const w of flight.waiters) w.reject(error);
+    const lost = [...this.inFlight.values()];
+    this.inFlight.clear();
+    for (const waiters of lost) for (const w of waiters) w.reject(error);
     if (this.closing !== undefined) {
       // Nothing new arrives while closing: fail what still waits, so close() can finish.
       for (const w of this.waiters) w.reject(error);
       this.rows = [];
       this.waiters = [];
       this.idle?.();
-    } else if (flight !== undefined) {
+    } else if (lost.length > 0) {
       this.send();
     }
   }
