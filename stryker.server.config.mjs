@@ -1,7 +1,6 @@
 // Mutation testing of the server's pure modules (`npm run mutation`): config/, the rate
 // limiter, the request-parameter splitter and the scheduling rules (work/intake-plan,
-// work/call-setup; work/transitions joins once its tests are in the mutation run). I/O adapters
-// are covered by tests, not mutants.
+// work/call-setup, work/transitions). I/O adapters are covered by tests, not mutants.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -12,6 +11,7 @@ export default {
     "packages/server/src/http/request-params.ts",
     "packages/server/src/work/intake-plan.ts",
     "packages/server/src/work/call-setup.ts",
+    "packages/server/src/work/transitions.ts",
   ],
   coverageAnalysis: "perTest",
   // Module-level mutants (mostly the schema object) each reload every test file: two thirds of the
