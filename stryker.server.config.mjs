@@ -19,8 +19,8 @@ export default {
   ignoreStatic: true,
   concurrency: 2,
   timeoutMS: 10_000,
-  // config/ scores 91%; rate-limit.ts and http/request-params.ts (74%) are being rewritten, raise to 90 after.
-  thresholds: { high: 95, low: 90, break: 80 },
+  // Every module scores 90% or more; equivalent mutants are marked in the source with their reason.
+  thresholds: { high: 95, low: 90, break: 90 },
   incremental: true,
   incrementalFile: "mutation/incremental/server.json",
   reporters: ["clear-text", "progress", "html", "json"],
