@@ -1,7 +1,6 @@
 // Mutation testing of the server's pure modules (`npm run mutation`): config/, the rate
 // limiter, the request-parameter splitter and the scheduling rules (work/intake-plan,
-// work/call-setup; work/transitions joins once its tests are in the mutation run). I/O adapters
-// are covered by tests, not mutants.
+// work/call-setup, work/transitions). I/O adapters are covered by tests, not mutants.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -12,6 +11,7 @@ export default {
     "packages/server/src/http/request-params.ts",
     "packages/server/src/work/intake-plan.ts",
     "packages/server/src/work/call-setup.ts",
+    "packages/server/src/work/transitions.ts",
   ],
   coverageAnalysis: "perTest",
   // Module-level mutants (mostly the schema object) each reload every test file: two thirds of the
@@ -19,8 +19,8 @@ export default {
   ignoreStatic: true,
   concurrency: 2,
   timeoutMS: 10_000,
-  // config/ scores 91%; rate-limit.ts and http/request-params.ts (74%) are being rewritten, raise to 90 after.
-  thresholds: { high: 95, low: 90, break: 80 },
+  // Every module scores 90% or more; equivalent mutants are marked in the source with their reason.
+  thresholds: { high: 95, low: 90, break: 90 },
   incremental: true,
   incrementalFile: "mutation/incremental/server.json",
   reporters: ["clear-text", "progress", "html", "json"],

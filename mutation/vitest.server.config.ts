@@ -11,6 +11,7 @@ export default defineConfig({
       "packages/server/test/token-hash.test.ts",
       "packages/server/test/rate-limit.test.ts",
       "packages/server/test/request-params.test.ts",
+      "packages/server/test/transitions.test.ts",
       "packages/server/test/work-rules.test.ts",
     ],
     testTimeout: 30_000,

@@ -18,6 +18,7 @@ describe("a tenant with only its tokens gets the documented defaults", () => {
     { setting: "allowedBackOrigins", want: [] },
     { setting: "allowedCallbackHosts", want: [] },
     { setting: "allowPrivateCallbackHosts", want: false },
+    { setting: "redirectWithGuid", want: false },
     { setting: "webhookSecret", want: undefined },
     { setting: "rateLimit", want: undefined },
     { setting: "defaultDialPlan", want: undefined },
@@ -56,6 +57,7 @@ describe("a tenant's settings as the file gives them", () => {
       allowedBackOrigins: ["https://www.example.com"],
       allowedCallbackHosts: ["hooks.example.com"],
       allowPrivateCallbackHosts: true,
+      redirectWithGuid: true,
       rateLimit: { perPhone: { limit: 2, windowSeconds: 60 } },
     });
 
@@ -69,6 +71,7 @@ describe("a tenant's settings as the file gives them", () => {
       allowedBackOrigins: ["https://www.example.com"],
       allowedCallbackHosts: ["hooks.example.com"],
       allowPrivateCallbackHosts: true,
+      redirectWithGuid: true,
       rateLimit: { perPhone: { limit: 2, windowSeconds: 60 } },
       defaultDialPlan: "1",
       agents: [{ id: "a1", queues: ["7"], phone: "4423" }],
@@ -78,7 +81,8 @@ describe("a tenant's settings as the file gives them", () => {
   it("gives channels and queues with their defaults", () => {
     const t = tenant();
     expect(t.channel("4421")).toEqual({ number: "4421", ivrScript: "Menu" });
-    expect(t.channel("4422")).toEqual({ number: "4422" });
+    // A channel without a script has no ivrScript at all, not one that is undefined.
+    expect(t.channel("4422")).toStrictEqual({ number: "4422" });
     expect(t.queue("7")).toEqual({ id: "7", enabled: true, direction: "inbound" });
     expect(t.queue("8")).toEqual({ id: "8", enabled: false, direction: "outbound" });
   });
@@ -99,6 +103,15 @@ describe("ConfigDirectory", () => {
     expect(directory.adminTokenMatches("")).toBe(false);
     expect(directory.adminTokenMatches("anything")).toBe(false);
     expect(directory.webhooks).toEqual({});
+  });
+
+  it.each([
+    { name: "the default limit when the file names none", given: undefined, want: { limit: 20, windowSeconds: 600 } },
+    { name: "the file's limit", given: { limit: 3, windowSeconds: 60 }, want: { limit: 3, windowSeconds: 60 } },
+    { name: "no limit for false", given: false, want: undefined },
+  ] as const)("failed token checks: $name", ({ given, want }) => {
+    const directory = new ConfigDirectory({ tenants: {}, ...(given === undefined ? {} : { failedAuthLimit: given }) });
+    expect(directory.failedAuthLimit).toEqual(want);
   });
 
   it("a tenant with no tokens accepts none", () => {

@@ -144,6 +144,27 @@ describe("paths and places of schema problems", () => {
     ]);
   });
 
+  it("a document that is a list is placed at its start", () => {
+    expect(problemsOf(() => parseConfigText("- a\n- b\n", "t.yaml"))).toEqual([
+      { path: "$", rule: "type", message: "must be object", line: 1, column: 1 },
+    ]);
+  });
+
+  it("an alias in a list is placed where it stands, not where its anchor is", () => {
+    const text = "tenants:\n  Acme:\n    tokens: [&plain nope]\n  Globex:\n    tokens:\n      - *plain\n";
+    expect(problemsOf(() => parseConfigText(text, "t.yaml"))).toContainEqual(
+      expect.objectContaining({ path: "$.tenants.Globex.tokens[0]", rule: "pattern", line: 6, column: 9 }),
+    );
+  });
+
+  it.each([
+    { name: "a list item past the text's list", text: `tenants:\n  Acme:\n    tokens:\n      - ${HASH}\n` },
+    { name: "a list where the text has a scalar", text: "tenants:\n  Acme:\n    tokens: nope\n" },
+  ])("$name is placed at the key of the list", ({ text }) => {
+    const problems = problemsOf(() => validateConfig({ tenants: { Acme: { tokens: [HASH, "x"] } } }, "t.yaml", text));
+    expect(problems).toEqual([expect.objectContaining({ path: "$.tenants.Acme.tokens[1]", line: 3, column: 5 })]);
+  });
+
   it("a path deeper than the text goes is placed at the deepest node found", () => {
     // The YAML text and the checked value disagree: the locator stops where the text ends.
     const problems = problemsOf(() => validateConfig({ tenants: { Acme: { tokens: [HASH, "x"] } } }, "t.yaml", "tenants:\n  Acme: {}\n"));
@@ -220,6 +241,21 @@ describe("files that do not parse", () => {
       expect(problem.message).toMatch(/^not valid YAML: ./);
       expect(problem.message).not.toMatch(/at line \d+, column \d+/);
     }
+  });
+
+  it.each([
+    {
+      name: "a repeated key",
+      text: "tenants: {}\ntenants: {}\n",
+      want: { message: "not valid YAML: Map keys must be unique", line: 2, column: 1 },
+    },
+    {
+      name: "a mistake far down and to the right",
+      text: `tenants:${"\n".repeat(11)}          a: b: c\n`,
+      want: { message: "not valid YAML: Nested mappings are not allowed in compact mappings", line: 12, column: 14 },
+    },
+  ])("YAML: $name is told in the parser's words at its line and column", ({ text, want }) => {
+    expect(problemsOf(() => parseConfigText(text, "t.yaml"))).toEqual([{ path: "$", rule: "syntax", ...want }]);
   });
 
   it("a file of another extension is read as YAML, which also reads JSON", () => {

@@ -89,6 +89,15 @@ describe("RateLimiter bounds", () => {
     expect(small.check("Acme", limits, "4", client("a"))).toBe(60);
   });
 
+  it("a bound of 0 still keeps the window just started, and only that one", () => {
+    const none = new RateLimiter(() => 1_000_000, 0);
+    expect(none.check("Acme", limits, "1", client("a"))).toBeUndefined();
+    expect(none.check("Acme", limits, "1", client("a"))).toBe(60);
+    expect(none.check("Acme", limits, "2", client("a"))).toBeUndefined();
+    expect(none.size).toBe(1);
+    expect(none.check("Acme", limits, "1", client("a"))).toBeUndefined();
+  });
+
   it("forgets ended windows on the next check, without a sweep", () => {
     const { limiter, advance } = limiterAt();
     for (let i = 0; i < 2_000; i++) limiter.check("Acme", limits, String(i), client("a"));

@@ -3,6 +3,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { PassThrough } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import {
   BODY_LIMIT_BYTES,
@@ -75,6 +76,11 @@ describe("queryParams", () => {
     { name: "a raw no-break space before a name", given: "\u00a0phone=1", want: { phone: "1" } },
     { name: "a raw emoji in a name", given: "ph\u{1F600}one=1", want: {} },
     { name: "an escaped tab around a name", given: "%09phone%09=1", want: { phone: "1" } },
+    // Characters that are no hex digit, right beside the ones that are, break the escape.
+    { name: "@ is no hex digit (%0@ would be a tab)", given: "%0@phone=1", want: {} },
+    { name: "w is no hex digit (%0w would be a space)", given: "%0wphone=1", want: {} },
+    { name: "g is no hex digit (%6g would be an a)", given: "b%6gck=1", want: {} },
+    { name: "a + inside a name is a space, so it splits the name", given: "ph+one=1", want: {} },
     {
       name: "a name without = among named ones keeps its empty value",
       given: "phone&tenant=Acme&token",
@@ -90,6 +96,30 @@ describe("queryParams", () => {
     const padded = (spaces: number) => `${"%20".repeat(spaces)}phone=1`;
     expect({ ...queryParams(padded(32)) }).toEqual({ phone: "1" });
     expect({ ...queryParams(padded(33)) }).toEqual({});
+  });
+
+  it("the longest name, every character escaped, with 16 escaped spaces is still read", () => {
+    const escaped = [..."extTransactionData"].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("");
+    const raw = `${"%20".repeat(16)}${escaped}`;
+    expect(raw).toHaveLength(102);
+    expect({ ...queryParams(`${raw}=[a|b]`) }).toEqual({ extTransactionData: "[a|b]" });
+    expect({ ...queryParams(`%20${raw}=[a|b]`) }).toEqual({});
+  });
+
+  // After 17 names of one kind (one more than the budget), a name led by an escaped no-break space (past ASCII) is read
+  // only if they left the budget.
+  it.each([
+    { name: "plain ASCII names", given: "xxxx=1&", spends: false },
+    { name: "names with escaped ASCII digits", given: "%78xxx=1&", spends: false },
+    { name: "names with escaped ASCII in lower-case hex", given: "%6fxxx=1&", spends: false },
+    { name: "names too short for any API name", given: "\u00e9=1&", spends: false },
+    { name: "names with a broken escape before bytes past ASCII", given: "%zz%C3%A9x=1&", spends: false },
+    { name: "names with raw characters past ASCII", given: "\u00e9xxx=1&", spends: true },
+    { name: "names with the raw character U+0080", given: "\u0080xxx=1&", spends: true },
+    { name: "names with the escaped byte 0x80", given: "%80xxx=1&", spends: true },
+    { name: "names with an escaped NUL before bytes past ASCII", given: "%00%C3%A9x=1&", spends: true },
+  ])("the budget of names past ASCII: $name spend it: $spends", ({ given, spends }) => {
+    expect({ ...queryParams(`${given.repeat(17)}%C2%A0phone=1`) }).toEqual(spends ? {} : { phone: "1" });
   });
 
   it("reads at most 16 names past ASCII in one list, then skips the rest", () => {
@@ -124,6 +154,15 @@ describe("decodeComponent", () => {
     const text = "16505551212";
     expect(decodeComponent(text)).toBe(text);
   });
+
+  it.each([
+    { given: "+1", want: " 1" },
+    { given: "1+2", want: "1 2" },
+    { given: "a+b+c", want: "a b c" },
+    { given: "%2B1+2", want: "+1 2" },
+  ])("every + is a space: $given -> '$want'", ({ given, want }) => {
+    expect(decodeComponent(given)).toBe(want);
+  });
 });
 
 describe("isFormContentType", () => {
@@ -141,6 +180,14 @@ describe("isFormContentType", () => {
     // Bodies are read as UTF-8: another charset would be decoded wrongly, so it is refused.
     { given: "application/x-www-form-urlencoded; charset=iso-8859-1", want: false },
     { given: "application/x-www-form-urlencoded; charset=utf-16", want: false },
+    // Only the charset parameter is read, and only when it has a value.
+    { given: "application/x-www-form-urlencoded; boundary=x", want: true },
+    { given: "application/x-www-form-urlencoded; foo", want: true },
+    { given: "application/x-www-form-urlencoded; charsets", want: true },
+    { given: "application/x-www-form-urlencoded; charset= utf-8 ", want: true },
+    // Quotes are taken off only when they wrap the whole value.
+    { given: 'application/x-www-form-urlencoded; charset="utf"8', want: false },
+    { given: 'application/x-www-form-urlencoded; charset=utf"8"', want: false },
   ])("$given -> $want", ({ given, want }) => {
     expect(isFormContentType(given)).toBe(want);
   });
@@ -150,6 +197,7 @@ describe("isPlainBody", () => {
   it.each([
     { given: undefined, want: true },
     { given: "identity", want: true },
+    { given: " Identity ", want: true },
     { given: "gzip", want: false },
     { given: "br", want: false },
   ])("Content-Encoding $given -> $want", ({ given, want }) => {
@@ -187,8 +235,72 @@ async function bodyOf(chunks: readonly Buffer[], headers: Record<string, string>
   return result;
 }
 
+/** A request that the test feeds by hand: readBody reads only its headers and its stream. */
+function handFed(headers: Record<string, string> = {}): PassThrough & IncomingMessage {
+  return Object.assign(new PassThrough(), { headers }) as unknown as PassThrough & IncomingMessage;
+}
+
+/** The result once the events so far are handled, or "pending". */
+async function soFar(result: Promise<BodyResult>): Promise<BodyResult | "pending"> {
+  return Promise.race([result, new Promise<"pending">((resolve) => setTimeout(() => resolve("pending"), 20))]);
+}
+
 describe("readBody", () => {
   const kib = (n: number) => Buffer.alloc(n * 1024, "a");
+  const LIMIT = 10;
+
+  it("answers a declared empty body at once, without waiting for its end", async () => {
+    expect(await soFar(readBody(handFed({ "content-length": "0" }), LIMIT, true))).toEqual({ kind: "ok", text: "" });
+  });
+
+  it.each([
+    { name: "one chunk", chunks: ["a=1"], want: "a=1" },
+    { name: "two chunks", chunks: ["a=1", "&b=2"], want: "a=1&b=2" },
+    { name: "three chunks, in order", chunks: ["a=", "1&", "b=2"], want: "a=1&b=2" },
+    { name: "no chunk", chunks: [], want: "" },
+  ])("keeps $name", async ({ chunks, want }) => {
+    const req = handFed();
+    const result = readBody(req, LIMIT, true);
+    for (const chunk of chunks) {
+      req.write(chunk);
+      expect(await soFar(result)).toBe("pending");
+    }
+    req.end();
+    expect(await result).toEqual({ kind: "ok", text: want });
+  });
+
+  it("stops reading and refuses at once past the limit and what is discarded, before the end", async () => {
+    const req = handFed();
+    const result = readBody(req, LIMIT, true);
+    req.write(Buffer.alloc(LIMIT + DISCARD_BYTES + 1));
+    expect(await soFar(result)).toEqual({ kind: "too-large" });
+    expect(req.isPaused()).toBe(true);
+  });
+
+  it("reads up to the limit and what is discarded to the end, then refuses", async () => {
+    const req = handFed();
+    const result = readBody(req, LIMIT, true);
+    req.write(Buffer.alloc(LIMIT + DISCARD_BYTES));
+    expect(await soFar(result)).toBe("pending");
+    req.end();
+    expect(await result).toEqual({ kind: "too-large" });
+  });
+
+  it("waits for a body declared at exactly the limit and what is discarded", async () => {
+    const req = handFed({ "content-length": String(LIMIT + DISCARD_BYTES) });
+    const result = readBody(req, LIMIT, true);
+    expect(await soFar(result)).toBe("pending");
+    req.end(Buffer.alloc(LIMIT + 1));
+    expect(await result).toEqual({ kind: "too-large" });
+  });
+
+  it("answers aborted when the stream fails", async () => {
+    const req = handFed();
+    const result = readBody(req, LIMIT, true);
+    req.write("a=1");
+    req.destroy(new Error("client went away"));
+    expect(await result).toEqual({ kind: "aborted" });
+  });
 
   it("reads a body up to the limit", async () => {
     const result = await bodyOf([kib(64)], { "content-length": String(64 * 1024) });

@@ -38,7 +38,7 @@ describe("planIntake", () => {
   ])("$name", ({ given, want }) => {
     const plan = planIntake(given, NOW, "g");
     expect(plan).toMatchObject(want);
-    expect(plan.body.interaction_guid).toBe("g");
+    expect(plan.body).toMatchObject({ status: "accepted", interaction_guid: "g" });
     if (given.callbackType === 1) expect(plan.body).toMatchObject({ callback_type: 1, call_at: new Date(want.dueAt ?? 0).toISOString() });
     else
       expect(plan.body).toMatchObject({
@@ -67,8 +67,32 @@ describe("who is called, from which number", () => {
       agent,
       want: "18006660000",
     },
+    {
+      name: "-1 before an agent is known",
+      given: type2(undefined, { callerId: { kind: "agent-default" } }),
+      agent: undefined,
+      want: "18006660000",
+    },
+    {
+      name: "the tenant's default of now, not the one recorded at intake",
+      given: type1(0, { callerId: { kind: "tenant-default", number: "18001110000" } }),
+      agent: undefined,
+      want: "18006660000",
+    },
   ])("caller id: $name", ({ given, agent: who, want }) => {
     expect(callerIdFor(given, ACME, who)).toBe(want);
+  });
+
+  it.each([
+    { name: "-1 is empty", given: type2(undefined, { callerId: { kind: "agent-default" } }), want: "" },
+    {
+      name: "the default recorded at intake",
+      given: type1(0, { callerId: { kind: "tenant-default", number: "18001110000" } }),
+      want: "18001110000",
+    },
+    { name: "a channel is itself", given: type1(0, { callerId: { kind: "channel", number: "18006664444" } }), want: "18006664444" },
+  ])("caller id without the tenant: $name", ({ given, want }) => {
+    expect(callerIdFor(given, undefined)).toBe(want);
   });
 
   it.each([
@@ -77,6 +101,10 @@ describe("who is called, from which number", () => {
     { given: type1(0), want: "6505551212" },
   ])("dial plan $given.dialplanId on $given.phone dials $want", ({ given, want }) => {
     expect(numberToDial(given, ACME)).toBe(want);
+  });
+
+  it("without the tenant the number is dialled as given", () => {
+    expect(numberToDial(type1(0, { dialplanId: "1" }), undefined)).toBe("6505551212");
   });
 
   it.each([

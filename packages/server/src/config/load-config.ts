@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseOriginPattern } from "@webcallback/core";
 import { Ajv, type ErrorObject } from "ajv";
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
 import { CONFIG_SCHEMA, type ConfigFile } from "./schema.js";
 
 export interface ConfigProblem {
@@ -49,6 +49,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function jsonPath(segments: readonly Segment[]): string {
   let out = "$";
   for (const segment of segments) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a number is no identifier and JSON.stringify writes it bare, so the other branch gives [n] too
     if (typeof segment === "number") out += `[${segment}]`;
     else out += IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
   }
@@ -68,6 +69,7 @@ function segmentsOf(pointer: string, data: unknown): Segment[] {
       node = node[index];
     } else {
       segments.push(key);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: Ajv's instancePath only passes through objects and arrays; the guard is for the type
       node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
     }
   }
@@ -84,22 +86,28 @@ class Locator {
   locate(segments: readonly Segment[]): { line: number; column: number } | undefined {
     if (this.doc === undefined) return undefined;
     let node: unknown = this.doc.contents;
-    let offset: number | undefined = isMap(node) || isSeq(node) ? node.range?.[0] : undefined;
+    // The deepest node of the path the text has: a map's key or a list's item (an alias too), else the document's map or list.
+    let found: Node | undefined = isMap(node) || isSeq(node) ? node : undefined;
     for (const segment of segments) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
         if (pair === undefined) break;
-        if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+        // Found by its key, which is a scalar.
+        found = pair.key as Scalar;
         node = pair.value;
-      } else if (isSeq(node) && typeof segment === "number") {
-        const item = node.items[segment];
-        if (item === undefined) break;
-        if ((isScalar(item) || isMap(item) || isSeq(item)) && item.range) offset = item.range[0];
+      } else if (isSeq(node)) {
+        // Stryker disable next-line ConditionalExpression: a name finds no item in a list, so `true` stops here as well
+        const item = typeof segment === "number" ? node.items[segment] : undefined;
+        if (!isNode(item)) break;
+        found = item;
         node = item;
       } else {
+        // The text has no deeper node (an early exit: walking on would change nothing).
         break;
       }
     }
+    // Stryker disable next-line OptionalChaining: a parsed node always has its range
+    const offset = found?.range?.[0];
     if (offset === undefined) return undefined;
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };
@@ -110,6 +118,7 @@ let compiled: ReturnType<Ajv["compile"]> | undefined;
 
 function validator(): ReturnType<Ajv["compile"]> {
   // Numbers where ids are expected (`queue: 103` in YAML) become strings, as written.
+  // Stryker disable next-line BooleanLiteral: cache: compiled once per process, before a mutant here could be switched on
   compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true, coerceTypes: true }).compile(CONFIG_SCHEMA);
   return compiled;
 }
@@ -132,12 +141,13 @@ function schemaProblems(errors: readonly ErrorObject[], data: unknown, locator: 
   const problems: ConfigProblem[] = [];
   for (const error of errors) {
     // Reported by the inner error on the property name itself.
-    if (error.keyword === "propertyNames" || error.keyword === "if") continue;
+    if (error.keyword === "propertyNames") continue;
     const params = error.params as Record<string, unknown>;
     const segments = segmentsOf(error.instancePath, data);
     if (error.keyword === "additionalProperties") segments.push(String(params.additionalProperty));
-    const propertyName = typeof error.propertyName === "string" ? error.propertyName : undefined;
+    const propertyName = error.propertyName;
     if (propertyName !== undefined) segments.push(propertyName);
+    // Stryker disable next-line OptionalChaining: with verbose: true every error has its parentSchema
     const hint = (error.parentSchema as { description?: unknown } | undefined)?.description;
     let message = describeRule(error);
     if (propertyName !== undefined) message = `the name ${JSON.stringify(propertyName)} ${message}`;
@@ -150,10 +160,10 @@ function schemaProblems(errors: readonly ErrorObject[], data: unknown, locator: 
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /** Rules across settings, checked once the shape is right. */
@@ -163,6 +173,7 @@ function crossProblems(config: ConfigFile, locator: Locator): ConfigProblem[] {
     problems.push({ path: jsonPath(segments), rule, message, ...locator.locate(segments) });
   for (const [name, tenant] of Object.entries(config.tenants)) {
     const base: Segment[] = ["tenants", name];
+    // Stryker disable next-line ConditionalExpression: Intl takes an undefined zone for its default, so `true` finds no problem either (drops the killed ones beside it)
     if (tenant.timeZone !== undefined && !isTimeZone(tenant.timeZone)) {
       add([...base, "timeZone"], "timeZone", `${JSON.stringify(tenant.timeZone)} is not an IANA time zone this runtime knows`);
     }
@@ -208,6 +219,7 @@ export function validateConfig(value: unknown, file: string, text?: string): Con
 /** The schema, then the checks across fields, each problem placed by `locator`. */
 function check(value: unknown, file: string, locator: Locator): ConfigFile {
   const validate = validator();
+  // Stryker disable next-line ArrayDeclaration: Ajv sets errors whenever validation fails
   if (!validate(value)) throw new ConfigError(file, schemaProblems(validate.errors ?? [], value, locator));
   const config = value as ConfigFile;
   const problems = crossProblems(config, locator);
@@ -227,17 +239,14 @@ export function parseConfigText(text: string, file: string): ConfigFile {
     return validateConfig(value, file, text);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  // Plain messages: a pretty one repeats the position and quotes the line, and the position is ours to show.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
       doc.errors.map((error) => {
-        const pos = error.linePos?.[0];
-        // The pretty message repeats the position and quotes the line; the position is ours to show.
-        const message = `not valid YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`;
-        return pos === undefined
-          ? { path: "$", rule: "syntax", message }
-          : { path: "$", rule: "syntax", message, line: pos.line, column: pos.col };
+        const { line, col } = lines.linePos(error.pos[0]);
+        return { path: "$", rule: "syntax", message: `not valid YAML: ${error.message}`, line, column: col };
       }),
     );
   }

@@ -24,6 +24,7 @@ const MIN_RAW_NAME = Math.min(...PARAMETERS.map((p) => p.name.length));
 
 /** Form decoding: `+` is a space, `%XX` a byte of UTF-8; a broken escape stays as written. */
 export function decodeComponent(text: string): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: fast path: replacing in a text without + changes nothing (drops the killed `true`)
   const plain = text.indexOf("+") === -1 ? text : text.replace(/\+/g, " ");
   if (plain.indexOf("%") === -1) return plain;
   try {
@@ -33,7 +34,9 @@ export function decodeComponent(text: string): string {
   }
 }
 
+/** The value of a hex digit, or a negative number for any other character. */
 function hexValue(code: number): number {
+  // Stryker disable next-line ConditionalExpression: below "0" the result is negative, which marks a non-digit as -1 does (drops the killed ones beside it)
   if (code >= 48 && code <= 57) return code - 48;
   const lower = code | 0x20;
   return lower >= 97 && lower <= 102 ? lower - 87 : -1;
@@ -52,7 +55,9 @@ let unicodeNamesLeft = MAX_UNICODE_NAMES;
  */
 function knownName(raw: string): string | undefined {
   const exact = KNOWN.get(raw);
-  if (exact !== undefined || raw.length > MAX_RAW_NAME) return exact;
+  // Stryker disable next-line ConditionalExpression: fast path: a name sent as is decodes to itself below (drops the killed `true`)
+  if (exact !== undefined) return exact;
+  if (raw.length > MAX_RAW_NAME) return undefined;
   let decoded = "";
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
@@ -88,15 +93,20 @@ export function addParams(into: Record<string, string>, text: string): void {
   unicodeNamesLeft = MAX_UNICODE_NAMES;
   // The next `=` at or after `start`, or -1 when there is none left.
   let eq = text.indexOf("=");
+  // Stryker disable next-line EqualityOperator: at start === end the piece is empty and nothing is added
   while (start < end) {
     let amp = text.indexOf("&", start);
     if (amp === -1) amp = end;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty piece is shorter than MIN_RAW_NAME and skipped below anyway
     if (amp > start) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: cache: a kept `eq` is already the first = at or after start
       if (eq !== -1 && eq < start) eq = text.indexOf("=", start);
+      // Stryker disable next-line EqualityOperator: an = and an & are never at the same place
       const nameEnd = eq === -1 || eq > amp ? amp : eq;
       // Names are trimmed like values: a copied example URL breaks its lines right after `&`.
       const name = nameEnd - start < MIN_RAW_NAME ? undefined : knownName(text.slice(start, nameEnd));
       if (name !== undefined && into[name] === undefined) {
+        // Stryker disable next-line ConditionalExpression: fast path: without = the slice past amp is "" and decodes to ""
         into[name] = nameEnd === amp ? "" : decodeComponent(text.slice(nameEnd + 1, amp));
       }
     }
@@ -130,6 +140,7 @@ const READABLE_CHARSETS: ReadonlySet<string> = new Set(["utf-8", "utf8", "us-asc
 /** `application/x-www-form-urlencoded`, any case, with no charset or one we read as UTF-8. */
 export function isFormContentType(header: string | undefined): boolean {
   if (header === undefined) return false;
+  // Stryker disable next-line StringLiteral: split gives at least one piece, so the default is never used
   const [type = "", ...parameters] = header.split(";");
   if (type.trim().toLowerCase() !== "application/x-www-form-urlencoded") return false;
   for (const parameter of parameters) {
@@ -176,39 +187,35 @@ const EMPTY: BodyResult = { kind: "ok", text: "" };
  */
 export function readBody(req: IncomingMessage, limit: number, keep: boolean): Promise<BodyResult> {
   const declared = req.headers["content-length"];
-  if (declared !== undefined && Number(declared) > limit + DISCARD_BYTES) return Promise.resolve(TOO_LARGE);
+  // Without the header Number() is NaN, over no limit.
+  if (Number(declared) > limit + DISCARD_BYTES) return Promise.resolve(TOO_LARGE);
   if (declared === "0") return Promise.resolve(EMPTY);
+  // The promise answers once: whatever comes after the first answer (more data, the end, an error) changes nothing.
   return new Promise<BodyResult>((resolve) => {
     // A form usually arrives in one chunk; more are gathered only when they come.
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;
-    let settled = false;
     req.on("data", (chunk: Buffer) => {
-      if (settled) return;
       size += chunk.length;
       if (size > limit + DISCARD_BYTES) {
-        settled = true;
         req.pause();
         resolve(TOO_LARGE);
-      } else if (keep && size <= limit) {
+        return;
+      }
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: keeping costs memory only: past the limit or with keep false the end answers too-large or empty whatever was kept
+      if (keep && size <= limit) {
         if (first === undefined) first = chunk;
         else if (more === undefined) more = [first, chunk];
         else more.push(chunk);
       }
     });
     req.on("end", () => {
-      if (settled) return;
-      settled = true;
       if (size > limit) resolve(TOO_LARGE);
       else if (!keep || first === undefined) resolve(EMPTY);
       else resolve({ kind: "ok", text: (more === undefined ? first : Buffer.concat(more, size)).toString("utf8") });
     });
     // An aborted request ends in an error; its listener also keeps the error from being thrown.
-    req.on("error", () => {
-      if (settled) return;
-      settled = true;
-      resolve(ABORTED);
-    });
+    req.on("error", () => resolve(ABORTED));
   });
 }

@@ -54,7 +54,9 @@ export function placeCustomerLeg(
     leg: "customer",
     numberDialled,
     callerId: callerIdFor(request, tenant, agent),
+    // Stryker disable next-line ConditionalExpression: a type-2 request has no channelNumber, so `true` reads undefined too (the killed `false` is dropped with it)
     channel: request.callbackType === 1 ? request.channelNumber : undefined,
+    // Stryker disable next-line ConditionalExpression: a type-1 request has no queueId, so `true` reads undefined too (the killed `false` is dropped with it)
     queueId: request.callbackType === 2 ? request.queueId : undefined,
     agentId: agent?.agentId,
     state: "ringing",
@@ -92,7 +94,9 @@ export function placeAgentLeg(
 
 /** The customer answered: the IVR script of a type-1 call's channel runs, and the hang-up is planned. */
 export function answered(call: CallRecord, tenant: ConfigTenant | undefined, now: number): { call: CallRecord; job: NewJob } {
-  const ivrScript = call.leg === "customer" && call.channel !== undefined ? tenant?.channel(call.channel)?.ivrScript : undefined;
+  const channel = call.leg === "customer" ? call.channel : undefined;
+  // Stryker disable next-line ConditionalExpression: no channel is numbered undefined, so `false` finds no script either (the killed `true` is dropped with it)
+  const ivrScript = channel === undefined ? undefined : tenant?.channel(channel)?.ivrScript;
   return {
     call: { ...call, state: "answered", answeredAt: now, ...(ivrScript === undefined ? {} : { ivrScript }) },
     job: { kind: "end", ref: call.callId, dueAt: now + (call.talkMs ?? 0) },
