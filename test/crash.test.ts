@@ -48,7 +48,11 @@ async function send(url: string, agent: Agent, n: number): Promise<Outcome> {
   }
 }
 
-describe("kill -9 while requests are in flight", () => {
+// Both ways of committing: on the event loop (the default) and on the writer thread.
+describe.each([
+  { mode: "commits on the event loop", extra: [] as string[] },
+  { mode: "--writer-thread", extra: ["--writer-thread"] },
+])("kill -9 while requests are in flight ($mode)", ({ extra }) => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -62,7 +66,7 @@ describe("kill -9 while requests are in flight", () => {
     const db = join(dir, "wc.db");
     const agent = new Agent({ keepAlive: true, maxSockets: SECOND_CONCURRENCY });
     cleanups.push(async () => agent.destroy());
-    const args = ["--db", db, "--log-level", "warn"];
+    const args = ["--db", db, "--log-level", "warn", ...extra];
 
     const first = await startServer({ args });
     cleanups.push(() => first.stop("SIGKILL"));

@@ -21,6 +21,9 @@ Options:
   --port N             Port (default 8080; 0 picks a free one).
   --config FILE        Tenant directory, YAML or JSON. Without it the built-in demo directory is used.
   --db FILE|:memory:   SQLite database (default ${DEFAULT_DB}; its directory is created).
+  --writer-thread      Commit accepted requests (and checkpoint) on a worker thread, so the event
+                       loop keeps serving meanwhile: pays where a core is free for it; on a
+                       2-core machine shared with the load it measured slower (see the README).
   --tls-cert F         PEM certificate; with --tls-key, serve HTTPS.
   --tls-key F          PEM private key.
   --trust-proxy        A proxy in front terminates TLS: requests need X-Forwarded-Proto: https,
@@ -44,6 +47,7 @@ interface ServeOptions {
   readonly certFile: string | undefined;
   readonly keyFile: string | undefined;
   readonly trustProxy: boolean;
+  readonly writerThread: boolean;
   /** Checked against the server's levels once the server is loaded. */
   readonly level: string;
   /** Only the limits given on the command line; the server fills in the rest. */
@@ -111,7 +115,7 @@ class Serve {
     const dbFile = options.db === ":memory:" ? ":memory:" : resolve(this.io.cwd, options.db ?? DEFAULT_DB);
     let store: InstanceType<typeof server.SqliteStore>;
     try {
-      store = new server.SqliteStore(dbFile, { writerThread: true });
+      store = new server.SqliteStore(dbFile, { writerThread: options.writerThread });
     } catch (error) {
       await flushLog();
       return this.fail(`cannot open the database ${dbFile}: ${(error as Error).message}`, EXIT_FAILED);
@@ -169,6 +173,7 @@ class Serve {
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
         "trust-proxy": { type: "boolean" },
+        "writer-thread": { type: "boolean" },
         "log-level": { type: "string" },
         "max-connections": { type: "string" },
         "headers-timeout": { type: "string" },
@@ -199,6 +204,7 @@ class Serve {
       certFile,
       keyFile,
       trustProxy: values["trust-proxy"] === true,
+      writerThread: values["writer-thread"] === true,
       level: values["log-level"] ?? this.io.env.WEBCALLBACK_LOG_LEVEL ?? "info",
       limits,
     };
