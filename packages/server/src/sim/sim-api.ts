@@ -122,7 +122,11 @@ export class SimApi {
       .then(
         (body) => this.answer(res, 200, body, id),
         (error: unknown) => {
-          if (error instanceof ApiError) return this.answer(res, error.status, { error: error.message }, id);
+          if (error instanceof ApiError) {
+            // The rest of a body over the limit is not read: the connection ends with this answer.
+            if (error.status === 413) res.setHeader("connection", "close");
+            return this.answer(res, error.status, { error: error.message }, id);
+          }
           if (error instanceof StepRefusedError) return this.answer(res, error.status, { error: error.message }, id);
           this.o.log.error({ reqId: id, err: error }, "simulator route failed");
           return this.answer(res, 500, { error: "internal error" }, id);
