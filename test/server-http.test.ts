@@ -308,6 +308,24 @@ describe("operations", () => {
     expect(lines.find((line) => line.reqId === "log-check-2")).toMatchObject({ method: "POST", path: ENDPOINT, status: 202 });
     expect(server.output()).not.toContain(ACME_TOKEN);
   });
+
+  it("gives the API reference's answers a request id and a log line (its paths logged as /docs)", async () => {
+    const site = await fetch(`${server.url}/docs/`, { headers: { "x-request-id": "docs-check-1" } });
+    await site.arrayBuffer();
+    expect(site.headers.get("x-request-id")).toBe("docs-check-1");
+    const missing = await fetch(`${server.url}/docs/secret-name.zip`, { headers: { "x-request-id": "docs-check-2" } });
+    await missing.arrayBuffer();
+    expect(missing.status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = server
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // A page served is logged at debug level like a probe; a miss at info, without the path asked for.
+    expect(lines.find((line) => line.reqId === "docs-check-2")).toMatchObject({ method: "GET", path: "/docs", status: 404 });
+    expect(server.output()).not.toContain("secret-name");
+  });
 });
 
 describe("behind a trusted proxy", () => {

@@ -30,7 +30,7 @@ import { newInteractionGuid } from "../store/interaction-guid.js";
 import type { NewInteraction, Store } from "../store/store.js";
 import { planIntake } from "../work/intake-plan.js";
 import type { CorsPolicy } from "./cors.js";
-import { docsSite, isDocsPath } from "./docs.js";
+import { DOCS_PATH, docsSite, isDocsPath } from "./docs.js";
 import { forBrowser } from "./html-page.js";
 import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
 
@@ -163,12 +163,19 @@ export class RequestHandler {
       } else if (path === ENDPOINT_PATH) this.endpoint(req, res, q === -1 ? "" : url.slice(q + 1), id, started);
       else if (this.o.sim !== undefined && path.startsWith("/sim/")) this.o.sim(req, res, url, id);
       else if (declaresTooLarge(req)) this.tooLarge(req, res, id, started, logPath);
-      else if (isDocsPath(path)) docsSite.serve(req, res, path);
+      else if (isDocsPath(path)) this.docs(req, res, path, id, started);
       else this.other(req, res, path, id, started);
     } catch (error) {
       this.internalError(req, res, error, id, started, logPath);
     }
   };
+
+  /** The API reference: its request id and log line like every other answer (its paths as `/docs`). */
+  private docs(req: IncomingMessage, res: ServerResponse, path: string, id: string, started: number): void {
+    res.setHeader("x-request-id", id);
+    res.once("finish", () => this.logLine(req, DOCS_PATH, res.statusCode, undefined, id, performance.now() - started));
+    docsSite.serve(req, res, path);
+  }
 
   private requestId(req: IncomingMessage): string {
     const given = req.headers["x-request-id"];
