@@ -222,6 +222,22 @@ describe("seed examples 3 and 4: the queue and its agents", () => {
     const again = await sim.call("POST", `/sim/offers/${first?.offerId}/accept`);
     expect(again.status).toBe(409);
   });
+
+  it("withdraws the open offer of an agent who goes offline; the request goes to the next agent", async () => {
+    const { server, sim } = await setup();
+    await sim.putAgent("agent-1", { state: "available", autoAccept: false });
+    await sim.putAgent("agent-2", { state: "offline", queues: ["103"], autoAccept: false });
+    const guid = await accept(server, example("Example3WhenAgentAvailable"));
+    const [first] = await sim.offers();
+    expect(first).toMatchObject({ interactionGuid: guid, agentId: "agent-1" });
+    await sim.putAgent("agent-1", { state: "offline" });
+    expect(await sim.offers()).toEqual([]);
+    expect((await sim.interaction(guid)).state).toBe("queued");
+    expect((await sim.call("POST", `/sim/offers/${first?.offerId}/accept`)).status).toBe(409);
+    await sim.putAgent("agent-2", { state: "available" });
+    const [second] = await sim.offers();
+    expect(second).toMatchObject({ interactionGuid: guid, agentId: "agent-2" });
+  });
 });
 
 describe("simulated telephony", () => {

@@ -524,10 +524,21 @@ export class Scheduler {
     });
   }
 
-  /** PUT /sim/agents/{id}: stores the agent and offers it work if it is free. */
+  /** PUT /sim/agents/{id}: stores the agent and offers it work if it is free; one going offline gives back its offers. */
   putAgent(agent: AgentRecord): Promise<AgentRecord> {
     return this.serial(async () => {
-      await this.o.store.applyChange({ putAgents: [agent] });
+      const changes: WorkChange[] = [{ putAgents: [agent] }];
+      if (agent.state === "offline") {
+        const open = await this.o.store.listOffers({ state: "open" });
+        for (const offer of open.filter((o) => o.agentId === agent.agentId)) {
+          // The request waits in its queue again, for the next agent, as after a rejection.
+          changes.push({
+            interaction: { guid: offer.interactionGuid, from: MOVES_FROM.reject, state: "queued" },
+            putOffers: [{ ...offer, state: "withdrawn" }],
+          });
+        }
+      }
+      await this.o.store.applyChanges(changes);
       this.queuesChanged = true;
       await this.runDue();
       return (await this.o.store.getAgent(agent.agentId)) ?? agent;
