@@ -19,6 +19,7 @@ const COPIED = [
   "packages/server/src/generated",
   "packages/mock/generated",
   "packages/conformance/generated",
+  "packages/conformance/src/generated",
 ];
 
 interface Run {
