@@ -104,7 +104,7 @@ export function parseValue(value: string): readonly ValuePart[] {
  */
 function readsBack(name: string, value: string): boolean {
   const read = parseFast(`[${name}|${value}]`, "PairList");
-  // Stryker disable next-line ConditionalExpression: NO_MATCH is a symbol, whose length is undefined, so the length test below refuses it as well
+  // Stryker disable next-line ConditionalExpression: NO_MATCH is a symbol, whose length is undefined, so the length test below refuses it too (the killed `true` twin goes with it)
   if (read === NO_MATCH) return false;
   // Stryker disable next-line OptionalChaining: a list of length 1 has a first pair
   return read.length === 1 && read[0]?.name === name;
@@ -119,7 +119,8 @@ export function pairProblem(pair: Pair): string | undefined {
   if (pair.name.length === 0) return "a name must not be empty";
   // With an empty value nothing but the name can be at fault.
   // Stryker disable next-line StringLiteral: any value without "]" clears or blames the name alike
-  if (!readsBack(pair.name, "")) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
+  const nameReadsBack = readsBack(pair.name, "");
+  if (!nameReadsBack) return `name ${JSON.stringify(pair.name)} contains "[", "]" or "|"`;
   return `value of ${JSON.stringify(pair.name)} contains "]"`;
 }
 
