@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   describeExpectation,
   formatUserData,
+  isPairList,
   isSystemPair,
   type Pair,
   pairProblem,
@@ -53,6 +54,10 @@ describe("parseUserData: well-formed lists", () => {
   it.each(cases)("$name", ({ input, want }) => {
     expect(parseUserData(input)).toEqual({ ok: true, pairs: want });
   });
+  // The fast path alone must accept exactly what the full parser accepts.
+  it.each(cases)("isPairList accepts it too: $name", ({ input }) => {
+    expect(isPairList(input)).toBe(true);
+  });
 });
 
 describe("parseUserData: malformed lists", () => {
@@ -87,6 +92,9 @@ describe("parseUserData: malformed lists", () => {
     const result = parseUserData(input);
     if (result.ok) throw new Error(`${JSON.stringify(input)} was accepted`);
     expect(result.problem).toMatchObject({ offset, expected, found });
+  });
+  it.each(cases)("isPairList refuses it too: $name", ({ input }) => {
+    expect(isPairList(input)).toBe(false);
   });
 
   const messages: readonly { readonly input: string; readonly message: string; readonly excerpt: string }[] = [

@@ -6,6 +6,7 @@ import {
   isAllowedBack,
   isAllowedCallbackUrl,
   ORIGIN_SHAPE,
+  parseCacheUsage,
   parseHttpUrl,
   parseOriginPattern,
   withCtlError,
@@ -62,6 +63,84 @@ describe("parseHttpUrl", () => {
     expect(parseHttpUrl("http://cache.example/")).toEqual(parseHttpUrl("http://cache.example/"));
     expect(parseHttpUrl("nope")).toBeUndefined();
     expect(parseHttpUrl("nope")).toBeUndefined();
+  });
+});
+
+describe("parseHttpUrl's cache: bounded by entries and by characters", () => {
+  const ENTRIES = 512;
+  const CHARS = 512 * 1024;
+  const LONGEST = 2048;
+  let serial = 0;
+  /** A URL never parsed before, `length` characters long, that the parser serialises as written. */
+  const freshUrl = (length: number): string => {
+    const start = `http://c.example/${serial++}/`;
+    return start + "a".repeat(length - start.length);
+  };
+  /** A string never parsed before, `length` characters long, that is no URL. */
+  const freshNonUrl = (length: number): string => {
+    const start = `${serial++}:`;
+    return (start + "z".repeat(length)).slice(0, length);
+  };
+  /** Fills the cache with fresh short URLs until it starts over; it then holds the last one alone. */
+  const startOver = (): void => {
+    for (let i = 0; i <= ENTRIES; i++) {
+      parseHttpUrl(freshUrl(30));
+      if (parseCacheUsage().entries === 1) return;
+    }
+    throw new Error(`the cache never started over: ${JSON.stringify(parseCacheUsage())}`);
+  };
+
+  it("counts a URL's own characters and its href's, a non-URL's own alone", () => {
+    startOver();
+    const before = parseCacheUsage();
+    const url = freshUrl(40);
+    parseHttpUrl(url);
+    expect(parseCacheUsage()).toEqual({ entries: before.entries + 1, chars: before.chars + 2 * url.length });
+    const nonUrl = freshNonUrl(25);
+    parseHttpUrl(nonUrl);
+    expect(parseCacheUsage()).toEqual({ entries: before.entries + 2, chars: before.chars + 2 * url.length + nonUrl.length });
+  });
+
+  it("counts nothing again for a value it already holds", () => {
+    startOver();
+    const url = freshUrl(50);
+    parseHttpUrl(url);
+    const after = parseCacheUsage();
+    expect(parseHttpUrl(url)?.href).toBe(url);
+    expect(parseCacheUsage()).toEqual(after);
+  });
+
+  it(`caches values of up to ${LONGEST} characters, never a longer one`, () => {
+    startOver();
+    const before = parseCacheUsage();
+    parseHttpUrl(freshUrl(LONGEST + 1));
+    parseHttpUrl(freshNonUrl(LONGEST + 1));
+    expect(parseCacheUsage()).toEqual(before);
+    parseHttpUrl(freshUrl(LONGEST));
+    expect(parseCacheUsage()).toEqual({ entries: before.entries + 1, chars: before.chars + 2 * LONGEST });
+  });
+
+  it(`holds ${ENTRIES} entries at most, then starts over`, () => {
+    startOver();
+    for (let i = 1; i < ENTRIES; i++) parseHttpUrl(freshUrl(30));
+    expect(parseCacheUsage()).toEqual({ entries: ENTRIES, chars: ENTRIES * 2 * 30 });
+    parseHttpUrl(freshUrl(30));
+    expect(parseCacheUsage()).toEqual({ entries: 1, chars: 2 * 30 });
+  });
+
+  it(`holds ${CHARS} characters at most, then starts over`, () => {
+    startOver();
+    // Up to exactly the bound: whole URLs of the longest kind, then two non-URLs for the rest.
+    while (CHARS - parseCacheUsage().chars >= 2 * LONGEST) parseHttpUrl(freshUrl(LONGEST));
+    const rest = CHARS - parseCacheUsage().chars;
+    parseHttpUrl(freshNonUrl(Math.ceil(rest / 2)));
+    parseHttpUrl(freshNonUrl(Math.floor(rest / 2)));
+    const full = parseCacheUsage();
+    expect(full.chars).toBe(CHARS);
+    expect(full.entries).toBeLessThan(ENTRIES);
+    // One character more does not fit.
+    parseHttpUrl(freshNonUrl(1));
+    expect(parseCacheUsage()).toEqual({ entries: 1, chars: 1 });
   });
 });
 
