@@ -2,53 +2,12 @@
 // durability changes. The thread runs the built script, so these tests use the package's build.
 import { execFile } from "node:child_process";
 import { statSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { CallbackRequest } from "@webcallback/core";
-import { type NewInteraction, SqliteStore } from "@webcallback/server";
+import { SqliteStore } from "@webcallback/server";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { interaction, tempDatabases } from "./support/store-fixtures.ts";
 
-const REQUEST: CallbackRequest = {
-  tenant: "Acme",
-  phone: "16505551212",
-  callerId: { kind: "channel", number: "18006664444" },
-  back: undefined,
-  dialplanId: undefined,
-  userData: [{ name: "foreign_key", value: "1234456677" }],
-  systemData: [],
-  callbackUrl: undefined,
-  extTransactionData: [],
-  callbackType: 1,
-  channelNumber: "18006661212",
-  delaySeconds: 300,
-};
-
-function interaction(n: number): NewInteraction {
-  const acceptedAt = 1_790_000_000_000 + n;
-  return {
-    interactionGuid: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-    tenant: "Acme",
-    callbackType: 1,
-    phone: REQUEST.phone,
-    request: REQUEST,
-    acceptedAt,
-    dueAt: acceptedAt + 300_000,
-    expiresAt: null,
-  };
-}
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
-
-async function tempFile(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "wc-writer-"));
-  dirs.push(dir);
-  return join(dir, "wc.db");
-}
+const tempFile = tempDatabases("wc-writer-");
 
 function rowsIn(file: string): { interactions: string[]; dialJobs: number } {
   const db = new Database(file, { readonly: true });

@@ -1,52 +1,11 @@
 // The SQLite store: commits, group commit, listing, probing, closing, and reading a file back.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, SqliteStore } from "../src/store/sqlite-store.js";
-import type { NewInteraction } from "../src/store/store.js";
+import { interaction, REQUEST, tempDatabases } from "./support/store-fixtures.ts";
 
-const REQUEST: CallbackRequest = {
-  tenant: "Acme",
-  phone: "16505551212",
-  callerId: { kind: "channel", number: "18006664444" },
-  back: undefined,
-  dialplanId: undefined,
-  userData: [{ name: "foreign_key", value: "1234456677" }],
-  systemData: [],
-  callbackUrl: undefined,
-  extTransactionData: [],
-  callbackType: 1,
-  channelNumber: "18006661212",
-  delaySeconds: 300,
-};
-
-function interaction(n: number, tenant = "Acme"): NewInteraction {
-  const acceptedAt = 1_790_000_000_000 + n;
-  return {
-    interactionGuid: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-    tenant,
-    callbackType: 1,
-    phone: REQUEST.phone,
-    request: { ...REQUEST, tenant },
-    acceptedAt,
-    dueAt: acceptedAt + 300_000,
-    expiresAt: null,
-  };
-}
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
-
-async function tempFile(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "wc-store-"));
-  dirs.push(dir);
-  return join(dir, "nested", "wc.db");
-}
+const tempDatabase = tempDatabases("wc-store-");
+const tempFile = () => tempDatabase("nested");
 
 describe("SqliteStore", () => {
   it("commits, counts and lists interactions in the order they came", async () => {
