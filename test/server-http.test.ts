@@ -51,6 +51,16 @@ function formOf(bytes: number): string {
   return base + "x".repeat(bytes - base.length);
 }
 
+/** The server's JSON log lines so far, after a moment for the last ones to be written. */
+async function logLines(of: ServerProcess): Promise<Record<string, unknown>[]> {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return of
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 describe("no open redirect (104)", () => {
   it.each([
     { name: "an origin the tenant does not list", back: "http://evil.invalid/done" },
@@ -296,12 +306,7 @@ describe("operations", () => {
   it("logs JSON lines with the request id and never a token", async () => {
     await send(server.url, CALL_NOW, { headers: { "x-request-id": "log-check-1" } });
     await send(server.url, CALL_NOW, { method: "POST", headers: { "x-request-id": "log-check-2" } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const lines = server
-      .output()
-      .split("\n")
-      .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = await logLines(server);
     expect(lines.find((line) => line.msg === "listening")).toMatchObject({ level: "info", url: server.url });
     expect(lines.find((line) => line.level === "warn")?.msg).toMatch(/demo directory/);
     expect(lines.find((line) => line.reqId === "log-check-1")).toMatchObject({ method: "GET", path: ENDPOINT, status: 202 });
@@ -316,12 +321,7 @@ describe("operations", () => {
     const missing = await fetch(`${server.url}/docs/secret-name.zip`, { headers: { "x-request-id": "docs-check-2" } });
     await missing.arrayBuffer();
     expect(missing.status).toBe(404);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const lines = server
-      .output()
-      .split("\n")
-      .filter((line) => line.startsWith("{"))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = await logLines(server);
     // A page served is logged at debug level like a probe; a miss at info, without the path asked for.
     expect(lines.find((line) => line.reqId === "docs-check-2")).toMatchObject({ method: "GET", path: "/docs", status: 404 });
     expect(server.output()).not.toContain("secret-name");
