@@ -394,7 +394,9 @@ export class SqliteStore implements Store {
     return parse<CallRecord>(this.sql("SELECT data FROM calls WHERE call_id = ?").get(callId) as { data: string } | undefined);
   }
 
-  async listOffers(filter: { state?: OfferState; interactionGuid?: string; limit?: number } = {}): Promise<OfferRecord[]> {
+  async listOffers(
+    filter: { state?: OfferState; interactionGuid?: string; agentId?: string; limit?: number } = {},
+  ): Promise<OfferRecord[]> {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (filter.state !== undefined) {
@@ -404,6 +406,10 @@ export class SqliteStore implements Store {
     if (filter.interactionGuid !== undefined) {
       where.push("interaction_guid = ?");
       args.push(filter.interactionGuid);
+    }
+    if (filter.agentId !== undefined) {
+      where.push("agent_id = ?");
+      args.push(filter.agentId);
     }
     const sql = `SELECT data FROM offers ${where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`} ORDER BY rowid LIMIT ?`;
     const rows = this.sql(sql).all(...args, filter.limit ?? 1000) as { data: string }[];

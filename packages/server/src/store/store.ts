@@ -185,7 +185,7 @@ export interface Store {
   nextQueued(tenant: string, queues: readonly string[], agentId: string): Promise<StoredInteraction | undefined>;
   listCalls(filter?: { interactionGuid?: string; limit?: number }): Promise<CallRecord[]>;
   getCall(callId: string): Promise<CallRecord | undefined>;
-  listOffers(filter?: { state?: OfferState; interactionGuid?: string; limit?: number }): Promise<OfferRecord[]>;
+  listOffers(filter?: { state?: OfferState; interactionGuid?: string; agentId?: string; limit?: number }): Promise<OfferRecord[]>;
   getOffer(offerId: string): Promise<OfferRecord | undefined>;
   listDeliveries(filter?: { interactionGuid?: string; limit?: number }): Promise<DeliveryRecord[]>;
   getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined>;

@@ -529,8 +529,7 @@ export class Scheduler {
     return this.serial(async () => {
       const changes: WorkChange[] = [{ putAgents: [agent] }];
       if (agent.state === "offline") {
-        const open = await this.o.store.listOffers({ state: "open" });
-        for (const offer of open.filter((o) => o.agentId === agent.agentId)) {
+        for (const offer of await this.o.store.listOffers({ state: "open", agentId: agent.agentId })) {
           // The request waits in its queue again, for the next agent, as after a rejection.
           changes.push({
             interaction: { guid: offer.interactionGuid, from: MOVES_FROM.reject, state: "queued" },
