@@ -1,28 +1,14 @@
 // The store's side of the work: atomic claims of due jobs, steps refused when their claim or
 // expected state is gone, batches with savepoints, and the migration of a version-1 file.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, SqliteStore } from "../src/store/sqlite-store.js";
 import type { NewInteraction } from "../src/store/store.js";
+import { REQUEST as STORED_REQUEST, tempDatabases } from "./support/store-fixtures.ts";
 
-const REQUEST: CallbackRequest = {
-  tenant: "Acme",
-  phone: "16505551212",
-  callerId: { kind: "channel", number: "18006664444" },
-  back: undefined,
-  dialplanId: undefined,
-  userData: [],
-  systemData: [],
-  callbackUrl: undefined,
-  extTransactionData: [],
-  callbackType: 1,
-  channelNumber: "18006661212",
-  delaySeconds: 300,
-};
+// No user data: the rows written by hand below hold the same request.
+const REQUEST: CallbackRequest = { ...STORED_REQUEST, userData: [] };
 
 const T0 = 1_790_000_000_000;
 
@@ -40,16 +26,7 @@ function delayed(n: number, dueAt = T0 + n): NewInteraction {
   };
 }
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
-
-async function tempFile(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "wc-work-store-"));
-  dirs.push(dir);
-  return join(dir, "wc.db");
-}
+const tempFile = tempDatabases("wc-work-store-");
 
 describe("claimDue", () => {
   it("gives each due job to one claimer only, earliest first, and none before its time", async () => {
