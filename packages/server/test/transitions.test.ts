@@ -2,8 +2,6 @@
 // interaction and offering a queued request write. No store, no clock: records in, records out.
 import type { CallbackRequest } from "@webcallback/core";
 import { describe, expect, it } from "vitest";
-import { ConfigTenant } from "../src/config/config-directory.js";
-import { demoConfig } from "../src/config/demo-directory.js";
 import type { CallPlan } from "../src/dialer/dialer.js";
 import type { AgentRecord, CallRecord, StoredInteraction } from "../src/store/store.js";
 import { resultBody } from "../src/webhooks/result-body.js";
@@ -17,26 +15,18 @@ import {
   placeAgentLeg,
   placeCustomerLeg,
 } from "../src/work/transitions.js";
+import { ACME, NOW, REQUEST_BASE } from "./support/work-fixtures.ts";
 
-const ACME = new ConfigTenant("Acme", demoConfig().tenants.Acme as NonNullable<ReturnType<typeof demoConfig>["tenants"]["Acme"]>);
-const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const POLICY = { retryForMs: 86_400_000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const BASE = {
-  tenant: "Acme",
-  phone: "6505551212",
-  callerId: { kind: "tenant-default", number: "18006660000" },
-  back: undefined,
-  dialplanId: undefined,
+  ...REQUEST_BASE,
   // The hour of `now` in the tenant's zone and the customer leg's id show which zone and which call the body read.
   userData: [
     { name: "Hour", value: "$hours$" },
     { name: "Call", value: "$transaction_id$" },
   ],
-  systemData: [],
-  callbackUrl: undefined,
-  extTransactionData: [],
 } as const;
 const type1 = (extra: Partial<CallbackRequest> = {}): CallbackRequest =>
   ({ ...BASE, callbackType: 1, channelNumber: "18006661212", delaySeconds: 0, ...extra }) as CallbackRequest;

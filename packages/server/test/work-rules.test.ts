@@ -2,32 +2,18 @@
 // the result body, and the signature.
 import { type CallbackRequest, parseUserData } from "@webcallback/core";
 import { describe, expect, it } from "vitest";
-import { ConfigTenant } from "../src/config/config-directory.js";
-import { demoConfig } from "../src/config/demo-directory.js";
 import { SimulatedDialer } from "../src/dialer/simulated-dialer.js";
 import { resultBody } from "../src/webhooks/result-body.js";
 import { isRetryable, retryDelayMs } from "../src/webhooks/retry-policy.js";
 import { signBody, verifySignature } from "../src/webhooks/signature.js";
 import { callerIdFor, numberToDial } from "../src/work/call-setup.js";
 import { planIntake } from "../src/work/intake-plan.js";
+import { ACME, NOW, REQUEST_BASE } from "./support/work-fixtures.ts";
 
-const ACME = new ConfigTenant("Acme", demoConfig().tenants.Acme as NonNullable<ReturnType<typeof demoConfig>["tenants"]["Acme"]>);
-const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
-const BASE = {
-  tenant: "Acme",
-  phone: "6505551212",
-  callerId: { kind: "tenant-default", number: "18006660000" },
-  back: undefined,
-  dialplanId: undefined,
-  userData: [],
-  systemData: [],
-  callbackUrl: undefined,
-  extTransactionData: [],
-} as const;
 const type1 = (delaySeconds: number, extra: Partial<CallbackRequest> = {}): CallbackRequest =>
-  ({ ...BASE, callbackType: 1, channelNumber: "18006661212", delaySeconds, ...extra }) as CallbackRequest;
+  ({ ...REQUEST_BASE, callbackType: 1, channelNumber: "18006661212", delaySeconds, ...extra }) as CallbackRequest;
 const type2 = (expirationSeconds: number | undefined, extra: Partial<CallbackRequest> = {}): CallbackRequest =>
-  ({ ...BASE, callbackType: 2, queueId: "103", expirationSeconds, ...extra }) as CallbackRequest;
+  ({ ...REQUEST_BASE, callbackType: 2, queueId: "103", expirationSeconds, ...extra }) as CallbackRequest;
 
 describe("planIntake", () => {
   it.each([
