@@ -23,8 +23,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
-import { type IntakeRow, intakeInserter, intakeRow, useWal } from "./intake-rows.js";
-import { IntakeWriter } from "./intake-writer.js";
+import { GroupCommit, type GroupCommitLimits } from "./group-commit.js";
+import { intakeInserter, intakeRow, useWal } from "./intake-rows.js";
+import { IntakeWriter, WRITER_LIMITS } from "./intake-writer.js";
 import type {
   AgentRecord,
   CallRecord,
@@ -45,8 +46,8 @@ import type {
 
 export const SCHEMA_VERSION = 2;
 
-/** More waiting inserts than this are committed at once rather than on the next turn. */
-const MAX_BATCH = 512;
+/** On the event loop: 512 waiting rows are committed at once rather than on the next turn; commits run one at a time anyway. */
+const INLINE_LIMITS: GroupCommitLimits = { maxRows: 512, maxInFlight: Number.POSITIVE_INFINITY };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS interactions (
@@ -131,18 +132,12 @@ function interactionOf(row: Row): StoredInteraction {
   };
 }
 
-interface Waiting {
-  readonly row: IntakeRow;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 export interface SqliteStoreOptions {
   /** Open an existing file for reading only (no schema changes, writes reject). */
   readonly readOnly?: boolean;
   /**
    * Commit accepted requests on a worker thread with its own connection, so the event loop
-   * keeps serving during each commit (`webcallback serve` does). Ignored for `:memory:`.
+   * keeps serving during each commit (`webcallback serve --writer-thread`). Ignored for `:memory:`.
    * @default false
    */
   readonly writerThread?: boolean;
@@ -151,12 +146,11 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly engine = "sqlite";
   private readonly db: Database.Database;
-  private readonly insertAll: ((rows: readonly IntakeRow[]) => void) | undefined;
+  /** Accepted requests on their way into a transaction; undefined when read-only. */
+  private readonly intake: GroupCommit | undefined;
   private readonly writer: IntakeWriter | undefined;
-  private waiting: Waiting[] = [];
   /** Prepared once per SQL text: preparing costs more than running most of these statements. */
   private readonly statements = new Map<string, Database.Statement>();
-  private scheduled = false;
   private closed = false;
 
   /** `file` is a path or `:memory:`; the file's directory is created when missing. */
@@ -182,47 +176,21 @@ export class SqliteStore implements Store {
       if (version < 2) this.db.exec(MIGRATE_TO_2);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
-    this.insertAll = intakeInserter(this.db);
-    // The writer thread needs a file both connections open; `:memory:` is private to this one.
     if (options.writerThread === true && !memory) {
       // Checkpoints (page copies and fsyncs) happen on the writer thread, never on the event loop.
       this.db.pragma("wal_autocheckpoint = 0");
-      this.writer = new IntakeWriter(file);
+      const writer = new IntakeWriter(file);
+      this.writer = writer;
+      this.intake = new GroupCommit((rows) => writer.commit(rows), WRITER_LIMITS);
+    } else {
+      // The writer thread needs a file both connections open; `:memory:` is private to this one.
+      this.intake = new GroupCommit(intakeInserter(this.db), INLINE_LIMITS);
     }
   }
 
   addInteraction(interaction: NewInteraction): Promise<void> {
-    if (this.closed || this.insertAll === undefined) return Promise.reject(new Error("the store is closed or read-only"));
-    if (this.writer !== undefined) return this.writer.write(intakeRow(interaction));
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ row: intakeRow(interaction), resolve, reject });
-      if (this.waiting.length >= MAX_BATCH) {
-        this.commit();
-      } else if (!this.scheduled) {
-        // setImmediate lets the requests already read in this turn join the same transaction.
-        this.scheduled = true;
-        setImmediate(this.commitScheduled);
-      }
-    });
-  }
-
-  private readonly commitScheduled = (): void => {
-    this.scheduled = false;
-    this.commit();
-  };
-
-  /** Commits everything waiting in one transaction, then settles each waiter. */
-  private commit(): void {
-    const batch = this.waiting;
-    if (batch.length === 0 || this.insertAll === undefined) return;
-    this.waiting = [];
-    try {
-      this.insertAll(batch.map((w) => w.row));
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-      return;
-    }
-    for (const w of batch) w.resolve();
+    if (this.closed || this.intake === undefined) return Promise.reject(new Error("the store is closed or read-only"));
+    return this.intake.add(intakeRow(interaction));
   }
 
   async countInteractions(): Promise<number> {
@@ -252,7 +220,7 @@ export class SqliteStore implements Store {
   }
 
   private writable(): void {
-    if (this.closed || this.insertAll === undefined) throw new Error("the store is closed or read-only");
+    if (this.closed || this.intake === undefined) throw new Error("the store is closed or read-only");
   }
 
   async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
@@ -467,7 +435,7 @@ export class SqliteStore implements Store {
 
   async probe(): Promise<void> {
     if (this.closed) throw new Error("the store is closed");
-    if (this.insertAll !== undefined) {
+    if (this.intake !== undefined) {
       this.sql("INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at").run(
         Date.now(),
       );
@@ -477,8 +445,8 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.commit();
     this.closed = true;
+    await this.intake?.drain();
     await this.writer?.close();
     this.db.close();
   }
