@@ -373,10 +373,6 @@ export async function benchServer(): Promise<string> {
     "",
     clean ? "Every response carried its expected status." : "**This run had unexpected responses, errors or store rows:**",
     "",
-    `- (a): ${tallies.a.detail()}`,
-    `- (b): ${tallies.b.detail()}`,
-    `- (c): ${tallies.c.detail()}`,
-    `- (d): ${tallies.d.detail()}`,
-    `- (e): ${tallies.e.detail()}`,
+    ...order.map((key) => `- (${key}): ${tallies[key].detail()}`),
   ].join("\n");
 }
