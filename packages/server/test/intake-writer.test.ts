@@ -9,14 +9,14 @@ import { interaction, tempDatabases } from "./support/store-fixtures.ts";
 
 const tempFile = tempDatabases("wc-writer-");
 
-function rowsIn(file: string): { interactions: string[]; dialJobs: number } {
+function rowsIn(file: string): { interactions: string[]; firstDials: number } {
   const db = new Database(file, { readonly: true });
   try {
     const interactions = (
       db.prepare("SELECT interaction_guid FROM interactions ORDER BY rowid").all() as { interaction_guid: string }[]
     ).map((row) => row.interaction_guid);
-    const { n } = db.prepare("SELECT count(*) AS n FROM jobs WHERE kind = 'dial'").get() as { n: number };
-    return { interactions, dialJobs: n };
+    const { n } = db.prepare("SELECT count(*) AS n FROM interactions WHERE dial_at IS NOT NULL").get() as { n: number };
+    return { interactions, firstDials: n };
   } finally {
     db.close();
   }
@@ -31,7 +31,7 @@ describe("SqliteStore with a writer thread", () => {
     expect(await store.countInteractions()).toBe(500);
     expect((await store.getInteraction(interaction(250).interactionGuid))?.state).toBe("pending");
     await store.close();
-    expect(rowsIn(file)).toEqual({ interactions: all.map((i) => i.interactionGuid), dialJobs: 500 });
+    expect(rowsIn(file)).toEqual({ interactions: all.map((i) => i.interactionGuid), firstDials: 500 });
   });
 
   it("close() waits for every request handed over before it", async () => {
@@ -51,7 +51,7 @@ describe("SqliteStore with a writer thread", () => {
     await expect(store.addInteraction(interaction(1))).rejects.toThrow(/UNIQUE constraint failed/);
     await store.addInteraction(interaction(2));
     await store.close();
-    expect(rowsIn(file)).toEqual({ interactions: [interaction(1).interactionGuid, interaction(2).interactionGuid], dialJobs: 2 });
+    expect(rowsIn(file)).toEqual({ interactions: [interaction(1).interactionGuid, interaction(2).interactionGuid], firstDials: 2 });
   });
 
   it("keeps the process alive while a commit is out, not once it is idle", async () => {

@@ -116,7 +116,7 @@ describe("schema", () => {
     old.close();
 
     const store = new SqliteStore(file);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(await store.getInteraction("g1")).toMatchObject({ state: "pending" });
     expect(await store.getInteraction("g2")).toMatchObject({ state: "queued", queueId: "103" });
     expect(await store.nextDueAt()).toBe(T0 + 300_000);
@@ -128,7 +128,103 @@ describe("schema", () => {
     expect(await store.nextQueued("Acme", ["103"], "agent-1")).toMatchObject({ interactionGuid: "g2" });
     await store.close();
     const reopened = new Database(file, { readonly: true });
-    expect(reopened.pragma("user_version", { simple: true })).toBe(2);
+    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
     reopened.close();
+  });
+
+  it("migrates a version-2 file: each first dial moves from jobs onto its interaction's row, its claim with it", async () => {
+    const file = await tempFile();
+    const old = new Database(file);
+    // The tables of version 2 that these steps touch, as that version wrote them.
+    old.exec(`CREATE TABLE interactions (interaction_guid TEXT PRIMARY KEY, tenant TEXT NOT NULL, callback_type INTEGER NOT NULL,
+      phone TEXT NOT NULL, request_json TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', accepted_at INTEGER NOT NULL,
+      due_at INTEGER, expires_at INTEGER, queue_id TEXT, result TEXT);
+      CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at INTEGER NOT NULL);
+      CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, ref TEXT NOT NULL, due_at INTEGER NOT NULL, claim TEXT);
+      CREATE INDEX jobs_due ON jobs (due_at) WHERE claim IS NULL;
+      CREATE INDEX jobs_ref ON jobs (ref, kind);
+      CREATE TABLE calls (call_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE offers (offer_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, agent_id TEXT NOT NULL, state TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE deliveries (delivery_id TEXT PRIMARY KEY, interaction_guid TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE agents (agent_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+      CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE INDEX interactions_queued ON interactions (tenant, queue_id, accepted_at) WHERE state = 'queued';
+      CREATE INDEX interactions_state ON interactions (state);`);
+    const insert = old.prepare("INSERT INTO interactions VALUES (?, 'Acme', 1, '16505551212', ?, 'pending', ?, ?, NULL, NULL, NULL)");
+    for (const [guid, dueAt] of [
+      ["g1", T0 + 100],
+      ["g2", T0 + 200],
+      ["g3", T0 + 300],
+    ] as const)
+      insert.run(guid, JSON.stringify(REQUEST), T0, dueAt);
+    const job = old.prepare("INSERT INTO jobs (kind, ref, due_at, claim) VALUES (?, ?, ?, ?)");
+    job.run("dial", "g1", T0 + 100, null);
+    job.run("dial", "g2", T0 + 200, "gone-worker");
+    job.run("answer", "call-9", T0 + 150, null);
+    // g3's first dial was already done: it has no job left.
+    old.pragma("user_version = 2");
+    old.close();
+
+    const store = new SqliteStore(file);
+    expect(await store.nextDueAt()).toBe(T0 + 100);
+    expect(await store.releaseClaims()).toBe(1);
+    const jobs = await store.claimDue(T0 + 1_000, 10, "w");
+    expect(jobs.map((j) => [j.kind, j.ref, j.dueAt])).toEqual([
+      ["dial", "g1", T0 + 100],
+      ["answer", "call-9", T0 + 150],
+      ["dial", "g2", T0 + 200],
+    ]);
+    await store.close();
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare("SELECT count(*) AS n FROM jobs WHERE kind = 'dial'").get()).toEqual({ n: 0 });
+    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
+    reopened.close();
+  });
+});
+
+describe("first dials, kept on their interaction's row", () => {
+  /** A queued type-2 request whose expiry is a job of the jobs table. */
+  function queued(n: number, expiresAt: number): NewInteraction {
+    return {
+      ...delayed(n),
+      callbackType: 2,
+      request: { ...REQUEST, callbackType: 2, queueId: "103", expirationSeconds: 60 },
+      dueAt: null,
+      expiresAt,
+      state: "queued",
+    };
+  }
+
+  it("are claimed with the jobs table's jobs, earliest first, up to the limit; on a tie the first dial goes first", async () => {
+    const store = new SqliteStore(":memory:");
+    for (const n of [1, 2, 3]) await store.addInteraction(delayed(n, T0 + n * 10));
+    await store.addInteraction(queued(4, T0 + 15));
+    await store.addInteraction(queued(5, T0 + 30));
+    await store.addInteraction(delayed(6, T0 + 30));
+    const names = (jobs: readonly { kind: string; ref: string }[]) => jobs.map((j) => `${j.kind} ${j.ref.slice(-1)}`);
+    expect(names(await store.claimDue(T0 + 100, 3, "w"))).toEqual(["dial 1", "expire 4", "dial 2"]);
+    expect(await store.nextDueAt()).toBe(T0 + 30);
+    expect(names(await store.claimDue(T0 + 100, 10, "w"))).toEqual(["dial 3", "dial 6", "expire 5"]);
+    expect(await store.claimDue(T0 + 100, 10, "w")).toEqual([]);
+    expect(await store.nextDueAt()).toBeUndefined();
+    expect(await store.releaseClaims("w")).toBe(6);
+    expect(await store.nextDueAt()).toBe(T0 + 10);
+    await store.close();
+  });
+
+  it("is done once its step is applied: never handed out again, and its claim is checked like a job's", async () => {
+    const store = new SqliteStore(":memory:");
+    await store.addInteraction(delayed(1));
+    await store.addInteraction(delayed(2));
+    const [first, second] = await store.claimDue(T0 + 10, 10, "w");
+    if (first === undefined || second === undefined) throw new Error("no dials");
+    expect(first.kind).toBe("dial");
+    expect(await store.applyChange({ finishJob: { id: first.id, claim: "someone-else" } })).toBe(false);
+    expect(await store.applyChange({ finishJob: { id: first.id, claim: "w" } })).toBe(true);
+    expect(await store.applyChange({ finishJob: { id: first.id, claim: "w" } })).toBe(false);
+    // The second is handed back unfinished; only it comes out again.
+    expect(await store.releaseClaims()).toBe(1);
+    expect((await store.claimDue(T0 + 10, 10, "w2")).map((j) => j.ref)).toEqual([second.ref]);
+    await store.close();
   });
 });

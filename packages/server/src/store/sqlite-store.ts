@@ -2,7 +2,7 @@
 // one transaction (group commit), on the event loop or, with `writerThread`, on a worker
 // thread (store/intake-writer.ts); each caller's promise settles only after that commit.
 //
-// Schema (PRAGMA user_version = 2; a version-1 file is migrated when opened), readable by any SQLite client:
+// Schema (PRAGMA user_version = 3; older files are migrated when opened), readable by any SQLite client:
 //   interactions(
 //     interaction_guid TEXT PRIMARY KEY,      -- a UUID, version 7 layout (store/interaction-guid.ts)
 //     tenant           TEXT NOT NULL,
@@ -14,8 +14,12 @@
 //     due_at           INTEGER,               -- type 1: accepted_at + delay
 //     expires_at       INTEGER,               -- type 2: accepted_at + expiration, or NULL
 //     queue_id         TEXT,                  -- type 2 (version 2)
-//     result           TEXT)                  -- ctl_result once done (version 2)
-//   jobs(id, kind, ref, due_at, claim)        -- timed steps; claim is the worker holding one (version 2)
+//     result           TEXT,                  -- ctl_result once done (version 2)
+//     dial_at          INTEGER,               -- type 1: its first dial, due then; NULL once done (version 3)
+//     dial_claim       TEXT)                  -- the worker holding that dial (version 3)
+//   jobs(id, kind, ref, due_at, claim)        -- the other timed steps; claim is the worker holding one (version 2)
+// A first dial lives on its interaction's row rather than in jobs: intake then writes one row
+// and fewer indexes per request. claimDue hands it out as a Job whose id is minus that row's rowid.
 //   calls, offers, deliveries, agents(<key columns>, data TEXT)   -- JSON records of store.ts (version 2)
 //   settings(name TEXT PRIMARY KEY, value TEXT)                   -- the simulator's clock offset (version 2)
 //   health(id INTEGER PRIMARY KEY, checked_at INTEGER)   -- one row, written by probe()
@@ -44,7 +48,7 @@ import type {
   WorkChange,
 } from "./store.js";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** On the event loop: 512 waiting rows are committed at once rather than on the next turn; commits run one at a time anyway. */
 const INLINE_LIMITS: GroupCommitLimits = { maxRows: 512, maxInFlight: Number.POSITIVE_INFINITY };
@@ -87,6 +91,17 @@ INSERT INTO jobs (kind, ref, due_at) SELECT 'dial', interaction_guid, due_at FRO
 INSERT INTO jobs (kind, ref, due_at) SELECT 'expire', interaction_guid, expires_at FROM interactions WHERE state = 'queued' AND expires_at IS NOT NULL;
 `;
 
+/** From version 2 to 3: each first dial moves from jobs onto its interaction's row. */
+const MIGRATE_TO_3 = `
+ALTER TABLE interactions ADD COLUMN dial_at INTEGER;
+ALTER TABLE interactions ADD COLUMN dial_claim TEXT;
+UPDATE interactions SET dial_at = j.due_at, dial_claim = j.claim
+  FROM (SELECT ref, due_at, claim FROM jobs WHERE kind = 'dial') AS j WHERE interactions.interaction_guid = j.ref;
+DELETE FROM jobs WHERE kind = 'dial';
+CREATE INDEX interactions_dial ON interactions (dial_at) WHERE dial_at IS NOT NULL AND dial_claim IS NULL;
+CREATE INDEX interactions_dial_claim ON interactions (dial_claim) WHERE dial_claim IS NOT NULL;
+`;
+
 /** Thrown inside a transaction to undo a change whose claim or expected state no longer holds. */
 class ChangeRefused extends Error {
   override readonly name = "ChangeRefused";
@@ -109,12 +124,15 @@ interface Row {
 }
 
 interface JobRow {
+  /** A jobs row's id, or minus the rowid of the interaction whose first dial this is. */
   id: number;
   kind: string;
   ref: string;
   due_at: number;
-  claim: string;
 }
+
+/** Among jobs due at the same time: first dials by their row (negative ids), then jobs by id. */
+const tieOrder = (id: number): number => (id < 0 ? Number.MIN_SAFE_INTEGER - id : id);
 
 function interactionOf(row: Row): StoredInteraction {
   return {
@@ -174,6 +192,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       this.db.exec(SCHEMA);
       if (version < 2) this.db.exec(MIGRATE_TO_2);
+      if (version < 3) this.db.exec(MIGRATE_TO_3);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
     if (options.writerThread === true && !memory) {
@@ -225,28 +244,54 @@ export class SqliteStore implements Store {
 
   async claimDue(now: number, limit: number, claimer: string): Promise<Job[]> {
     this.writable();
-    // A read first: with nothing due no write lock is taken, so intake's writer thread is not kept waiting.
-    if (this.sql("SELECT 1 FROM jobs WHERE claim IS NULL AND due_at <= ? LIMIT 1").get(now) === undefined) return [];
-    const rows = this.sql(
-      "UPDATE jobs SET claim = ? WHERE id IN (SELECT id FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) RETURNING id, kind, ref, due_at, claim",
-    ).all(claimer, now, limit) as JobRow[];
-    return rows
-      .map((row) => ({ id: row.id, kind: row.kind as JobKind, ref: row.ref, dueAt: row.due_at, claim: row.claim }))
-      .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+    // Reads first: with nothing due no write lock is taken, so intake's writer thread is not kept waiting.
+    if (
+      this.sql("SELECT 1 FROM jobs WHERE claim IS NULL AND due_at <= ? LIMIT 1").get(now) === undefined &&
+      this.sql("SELECT 1 FROM interactions WHERE dial_at <= ? AND dial_claim IS NULL LIMIT 1").get(now) === undefined
+    )
+      return [];
+    // IMMEDIATE: the candidates read are still unclaimed when they are claimed, whoever else claims.
+    return this.db.transaction(() => this.claim(now, limit, claimer)).immediate();
+  }
+
+  /** The `limit` earliest due of both kinds of job (first dials and the jobs table), claimed for `claimer`. */
+  private claim(now: number, limit: number, claimer: string): Job[] {
+    const jobs = this.sql("SELECT id, kind, ref, due_at FROM jobs WHERE claim IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?").all(
+      now,
+      limit,
+    ) as JobRow[];
+    const dials = this.sql(
+      "SELECT -rowid AS id, 'dial' AS kind, interaction_guid AS ref, dial_at AS due_at FROM interactions WHERE dial_at <= ? AND dial_claim IS NULL ORDER BY dial_at, rowid LIMIT ?",
+    ).all(now, limit) as JobRow[];
+    // Earliest first; on a tie first dials (older requests first), then jobs in the order they were added.
+    const chosen = [...dials, ...jobs].sort((a, b) => a.due_at - b.due_at || tieOrder(a.id) - tieOrder(b.id)).slice(0, limit);
+    const claimJob = this.sql("UPDATE jobs SET claim = ? WHERE id = ?");
+    const claimDial = this.sql("UPDATE interactions SET dial_claim = ? WHERE rowid = ?");
+    for (const row of chosen) {
+      if (row.id < 0) claimDial.run(claimer, -row.id);
+      else claimJob.run(claimer, row.id);
+    }
+    return chosen.map((row) => ({ id: row.id, kind: row.kind as JobKind, ref: row.ref, dueAt: row.due_at, claim: claimer }));
   }
 
   async nextDueAt(): Promise<number | undefined> {
-    const row = this.sql("SELECT min(due_at) AS due FROM jobs WHERE claim IS NULL").get() as { due: number | null };
+    const row = this.sql(
+      `SELECT min(due) AS due FROM (
+         SELECT min(due_at) AS due FROM jobs WHERE claim IS NULL
+         UNION ALL SELECT min(dial_at) FROM interactions WHERE dial_at IS NOT NULL AND dial_claim IS NULL)`,
+    ).get() as { due: number | null };
     return row.due ?? undefined;
   }
 
   async releaseClaims(claimer?: string): Promise<number> {
     this.writable();
-    const result =
+    return this.db.transaction(() =>
       claimer === undefined
-        ? this.sql("UPDATE jobs SET claim = NULL WHERE claim IS NOT NULL").run()
-        : this.sql("UPDATE jobs SET claim = NULL WHERE claim = ?").run(claimer);
-    return result.changes;
+        ? this.sql("UPDATE jobs SET claim = NULL WHERE claim IS NOT NULL").run().changes +
+          this.sql("UPDATE interactions SET dial_claim = NULL WHERE dial_claim IS NOT NULL").run().changes
+        : this.sql("UPDATE jobs SET claim = NULL WHERE claim = ?").run(claimer).changes +
+          this.sql("UPDATE interactions SET dial_claim = NULL WHERE dial_claim = ?").run(claimer).changes,
+    )();
   }
 
   async applyChange(change: WorkChange): Promise<boolean> {
@@ -278,8 +323,15 @@ export class SqliteStore implements Store {
   }
 
   private write(change: WorkChange): void {
-    if (change.finishJob !== undefined) {
-      const done = this.sql("DELETE FROM jobs WHERE id = ? AND claim = ?").run(change.finishJob.id, change.finishJob.claim);
+    const finish = change.finishJob;
+    if (finish !== undefined) {
+      const done =
+        finish.id < 0
+          ? this.sql("UPDATE interactions SET dial_at = NULL, dial_claim = NULL WHERE rowid = ? AND dial_claim = ?").run(
+              -finish.id,
+              finish.claim,
+            )
+          : this.sql("DELETE FROM jobs WHERE id = ? AND claim = ?").run(finish.id, finish.claim);
       if (done.changes !== 1) throw new ChangeRefused("the job's claim was lost");
     }
     const move = change.interaction;

@@ -147,8 +147,8 @@ export interface WorkChange {
   readonly putDeliveries?: readonly DeliveryRecord[];
   readonly putAgents?: readonly AgentRecord[];
   readonly addJobs?: readonly NewJob[];
-  /** Cancels the pending jobs of these kinds and refs (a call ended early, a request taken off its queue). */
-  readonly dropJobs?: readonly { readonly kind: JobKind; readonly ref: string }[];
+  /** Cancels the pending jobs of these kinds and refs (a call ended early, a request taken off its queue); a first dial ends only with its own step. */
+  readonly dropJobs?: readonly { readonly kind: Exclude<JobKind, "dial">; readonly ref: string }[];
 }
 
 export interface StateCount {
