@@ -2,7 +2,10 @@
 // room (a half-open socket that never sent a request goes first), and when none is idle the
 // newcomer is refused. Each connection's requests in flight are counted so that a
 // connection the server gives up on is closed only after the answers it owes have left.
-import type { Server } from "node:http";
+// The bookkeeping runs on every request, so it allocates nothing per request: one shared
+// close listener, and a connection moves to the back of the order only when it is not
+// already among the most recently moved quarter.
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 
@@ -13,6 +16,23 @@ interface ConnectionState {
   inFlight: number;
   /** Runs once nothing is in flight (the connection's last answer has been handed over). */
   whenIdle: (() => void) | undefined;
+  /** The value of the move counter when this connection last moved to the back. */
+  movedAt: number;
+}
+
+/** Where a response keeps its connection's state, for the one close listener all responses share. */
+const STATE = Symbol("connection state");
+type TrackedResponse = ServerResponse & { [STATE]?: ConnectionState };
+
+function responseClosed(this: TrackedResponse): void {
+  const state = this[STATE];
+  if (state === undefined) return;
+  state.inFlight--;
+  if (state.inFlight === 0 && state.whenIdle !== undefined) {
+    const then = state.whenIdle;
+    state.whenIdle = undefined;
+    then();
+  }
 }
 
 export interface ConnectionEvents {
@@ -25,17 +45,21 @@ export class ConnectionGuard {
   private readonly open = new Map<Duplex, ConnectionState>();
   /** TCP connections accepted and not yet closed (with TLS, some are still in the handshake). */
   private accepted = 0;
+  /** Moves to the back of `open` so far. */
+  private moves = 0;
 
   constructor(
     readonly maxConnections: number,
     private readonly events: ConnectionEvents,
   ) {}
 
-  /** Counts and caps TCP connections on `server`; `secure` tracks requests on the TLS sockets. */
+  /**
+   * Counts and caps TCP connections on `server`; `secure` tracks requests on the TLS sockets.
+   * The server's request listener calls `request` first (one listener is cheaper than two).
+   */
   attach(server: Server, secure: boolean): void {
     server.on("connection", this.onAccept);
     server.on(secure ? "secureConnection" : "connection", this.track);
-    server.on("request", this.onRequest);
   }
 
   get size(): number {
@@ -61,26 +85,25 @@ export class ConnectionGuard {
 
   private readonly track = (socket: Duplex): void => {
     if (socket.destroyed) return;
-    this.open.set(socket, { inFlight: 0, whenIdle: undefined });
+    this.open.set(socket, { inFlight: 0, whenIdle: undefined, movedAt: ++this.moves });
     socket.once("close", () => this.open.delete(socket));
   };
 
-  private readonly onRequest = (req: { socket: Duplex }, res: { once(event: "close", listener: () => void): unknown }): void => {
+  /** A request started on its connection: the connection is active, and owes one more answer. */
+  request(req: IncomingMessage, res: ServerResponse): void {
     const socket = req.socket;
     const state = this.open.get(socket);
     if (state === undefined) return;
-    this.open.delete(socket);
-    this.open.set(socket, state);
+    // Fewer than a quarter of the connections moved since this one did: its place is recent enough.
+    if (this.moves - state.movedAt >= this.open.size >> 2) {
+      this.open.delete(socket);
+      this.open.set(socket, state);
+      state.movedAt = ++this.moves;
+    }
     state.inFlight++;
-    res.once("close", () => {
-      state.inFlight--;
-      if (state.inFlight === 0 && state.whenIdle !== undefined) {
-        const then = state.whenIdle;
-        state.whenIdle = undefined;
-        then();
-      }
-    });
-  };
+    (res as TrackedResponse)[STATE] = state;
+    res.on("close", responseClosed);
+  }
 
   /** Cuts the least recently active connection with nothing in flight; false when none is found. */
   private evictOne(): boolean {

@@ -66,12 +66,16 @@ export function createTransport(
     requireHostHeader: false,
     noDelay: true,
   };
+  const connections = new ConnectionGuard(limits.maxConnections, events);
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    connections.request(req, res);
+    handler(req, res);
+  };
   const server: Server =
     tls === undefined
-      ? createHttpServer(options, handler)
-      : createHttpsServer({ ...options, handshakeTimeout: headersTimeout, cert: tls.cert, key: tls.key }, handler);
+      ? createHttpServer(options, onRequest)
+      : createHttpsServer({ ...options, handshakeTimeout: headersTimeout, cert: tls.cert, key: tls.key }, onRequest);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  const connections = new ConnectionGuard(limits.maxConnections, events);
   connections.attach(server, tls !== undefined);
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, connections));
   return { server, connections };
