@@ -41,7 +41,7 @@ export interface ConnectionEvents {
 }
 
 export class ConnectionGuard {
-  /** Insertion order is activity order: a connection moves to the end when a request starts. */
+  /** Insertion order is activity order, to within a quarter of the connections (see `request`). */
   private readonly open = new Map<Duplex, ConnectionState>();
   /** TCP connections accepted and not yet closed (with TLS, some are still in the handshake). */
   private accepted = 0;
