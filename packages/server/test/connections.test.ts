@@ -140,4 +140,29 @@ describe("ConnectionGuard", () => {
     await settle();
     expect(ran).toBe(true);
   });
+
+  it("counts a connection whose request still waits for its body as idle: it makes room, one in use does not", async () => {
+    const h = await harness(2);
+    const stalled = await connectTo(h);
+    const busy = await connectTo(h);
+    stalled.write("POST /hold HTTP/1.1\r\nHost: t\r\nContent-Length: 50\r\n\r\nfive!");
+    busy.write("GET /hold HTTP/1.1\r\nHost: t\r\n\r\n");
+    while (h.held.length < 2) await new Promise((resolve) => setTimeout(resolve, 2));
+    await connectTo(h);
+    await settle();
+    expect(h.shed).toEqual(["evicted"]);
+    expect([closed(stalled), closed(busy)]).toEqual([true, false]);
+  });
+
+  it("owes no answer to a request still waiting for its body: afterAnswers runs at once", async () => {
+    const h = await harness(4);
+    const socket = await connectTo(h);
+    socket.write("POST /hold HTTP/1.1\r\nHost: t\r\nContent-Length: 50\r\n\r\nfive!");
+    while (h.held.length < 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    let ran = false;
+    h.guard.afterAnswers(h.held[0]?.req.socket as Socket, () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+  });
 });

@@ -1,7 +1,8 @@
 // Open connections, bounded: past the cap the least recently active idle connection makes
-// room (a half-open socket that never sent a request goes first), and when none is idle the
-// newcomer is refused. Each connection's requests in flight are counted so that a
-// connection the server gives up on is closed only after the answers it owes have left.
+// room (a half-open socket that never sent a request goes first; one whose only request still
+// waits for its body counts as idle), and when none is idle the newcomer is refused. Each
+// connection's requests in flight are counted so that a connection the server gives up on is
+// closed only after the answers it owes have left.
 // The bookkeeping runs on every request, so it allocates nothing per request: one shared
 // close listener, and a connection moves to the back of the order only when it is not
 // already among the most recently moved quarter.
@@ -12,10 +13,21 @@ import type { Duplex } from "node:stream";
 /** How many of the least recently active connections are looked at for one to evict. */
 const EVICTION_LOOKS = 8;
 
+/** Whether the connection's newest request still waits for its body, with nothing of its answer sent. */
+function waitingOnClient(state: ConnectionState): boolean {
+  const res = state.newestResponse;
+  return res !== undefined && state.newest?.complete === false && !res.headersSent;
+}
+
 interface ConnectionState {
   inFlight: number;
-  /** Runs once nothing is in flight (the connection's last answer has been handed over). */
+  /** Runs once the answers owed have been handed over (see `afterAnswers`). */
   whenIdle: (() => void) | undefined;
+  /** `whenIdle` runs when `inFlight` falls to this: 1 when the newest request waits for its body. */
+  idleAt: number;
+  /** The newest request in flight and its response (cleared when that response closes). */
+  newest: IncomingMessage | undefined;
+  newestResponse: ServerResponse | undefined;
   /** The value of the move counter when this connection last moved to the back. */
   movedAt: number;
 }
@@ -28,7 +40,11 @@ function responseClosed(this: TrackedResponse): void {
   const state = this[STATE];
   if (state === undefined) return;
   state.inFlight--;
-  if (state.inFlight === 0 && state.whenIdle !== undefined) {
+  if (state.newestResponse === this) {
+    state.newest = undefined;
+    state.newestResponse = undefined;
+  }
+  if (state.whenIdle !== undefined && state.inFlight <= state.idleAt) {
     const then = state.whenIdle;
     state.whenIdle = undefined;
     then();
@@ -66,11 +82,18 @@ export class ConnectionGuard {
     return this.accepted;
   }
 
-  /** Runs `then` once the answers owed on `socket` have been handed to it (at once when none are). */
+  /**
+   * Runs `then` once the answers owed on `socket` have been handed to it (at once when none are).
+   * A request still waiting for its body owes none: the client stopped, so it will not get one.
+   */
   afterAnswers(socket: Duplex, then: () => void): void {
     const state = this.open.get(socket);
-    if (state === undefined || state.inFlight === 0) then();
-    else state.whenIdle = then;
+    const idleAt = state !== undefined && waitingOnClient(state) ? 1 : 0;
+    if (state === undefined || state.inFlight <= idleAt) then();
+    else {
+      state.whenIdle = then;
+      state.idleAt = idleAt;
+    }
   }
 
   private readonly onAccept = (socket: Socket): void => {
@@ -85,7 +108,14 @@ export class ConnectionGuard {
 
   private readonly track = (socket: Duplex): void => {
     if (socket.destroyed) return;
-    this.open.set(socket, { inFlight: 0, whenIdle: undefined, movedAt: ++this.moves });
+    this.open.set(socket, {
+      inFlight: 0,
+      whenIdle: undefined,
+      idleAt: 0,
+      newest: undefined,
+      newestResponse: undefined,
+      movedAt: ++this.moves,
+    });
     socket.once("close", () => this.open.delete(socket));
   };
 
@@ -101,15 +131,17 @@ export class ConnectionGuard {
       state.movedAt = ++this.moves;
     }
     state.inFlight++;
+    state.newest = req;
+    state.newestResponse = res;
     (res as TrackedResponse)[STATE] = state;
     res.on("close", responseClosed);
   }
 
-  /** Cuts the least recently active connection with nothing in flight; false when none is found. */
+  /** Cuts the least recently active connection with nothing to answer; false when none is found. */
   private evictOne(): boolean {
     let looked = 0;
     for (const [socket, state] of this.open) {
-      if (state.inFlight === 0) {
+      if (state.inFlight === 0 || (state.inFlight === 1 && waitingOnClient(state))) {
         this.open.delete(socket);
         socket.destroy();
         this.events.shed("evicted", this.accepted);
