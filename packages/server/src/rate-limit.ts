@@ -165,11 +165,14 @@ export class RateLimiter {
 }
 
 /**
- * The failed-authentication limit (CONTRACT.md section 3, step 4): an address that failed
- * the token check `limit` times within a window is refused at that step until it ends.
+ * The failed-authentication limit (CONTRACT.md section 3, step 4): `limit` failures of the
+ * token check are allowed within a window; an address that failed more often than that is
+ * refused at that step until the window ends.
  */
 export class FailedAuthLimiter {
   private readonly failures: Counters;
+  /** The window with the count that blocks: one failure past the allowed ones. */
+  private readonly blocking: RateWindow;
 
   constructor(
     private readonly window: RateWindow,
@@ -177,11 +180,12 @@ export class FailedAuthLimiter {
     maxWindows = DEFAULT_MAX_WINDOWS,
   ) {
     this.failures = new Counters(maxWindows);
+    this.blocking = { limit: window.limit + 1, windowSeconds: window.windowSeconds };
   }
 
   /** Seconds until `address` may try again, or undefined when it may try now. */
   blockedFor(address: string): number | undefined {
-    const waitMs = this.failures.waitMs(address, this.window, this.now());
+    const waitMs = this.failures.waitMs(address, this.blocking, this.now());
     return waitMs > 0 ? retryAfter(waitMs) : undefined;
   }
 
