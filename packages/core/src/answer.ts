@@ -23,8 +23,25 @@ function json(status: number, body: unknown, extra?: Record<string, string>): An
   };
 }
 
+/** Anything a header cannot carry as is: space, and every character past ASCII. */
+const NOT_HEADER_SAFE = /[^\x21-\x7e]+/g;
+/** A surrogate without its pair, which encodeURIComponent refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeRun(run: string): string {
+  return encodeURIComponent(run.replace(LONE_SURROGATE, "\uFFFD"));
+}
+
+/**
+ * A Location header is ASCII: a back URL that arrived percent-encoded and was decoded with the
+ * other parameters gets its spaces and non-ASCII characters encoded again (UTF-8), the rest as is.
+ */
+export function headerSafeUrl(url: string): string {
+  return url.replace(NOT_HEADER_SAFE, encodeRun);
+}
+
 function redirectTo(location: string, extra?: Record<string, string>): Answer {
-  return { status: 302, headers: { "cache-control": NO_STORE, location, ...extra }, body: undefined };
+  return { status: 302, headers: { "cache-control": NO_STORE, location: headerSafeUrl(location), ...extra }, body: undefined };
 }
 
 /** The answer to a rejected request; `redirect` is the allowed back URL, if any. */

@@ -17,6 +17,7 @@ export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/rules.js";
 export { type Region, SERVERS } from "./generated/servers.js";
 export { TOKEN_NAMES, TOKENS, type TokenEntry, type TokenName } from "./generated/tokens.js";
+export { htmlPage, prefersHtml } from "./html-page.js";
 export {
   formatUserData,
   isPairList,

@@ -85,3 +85,20 @@ describe("acceptedAnswer", () => {
     expect(acceptedAnswer(body, undefined, true)).toEqual(acceptedAnswer(body, undefined));
   });
 });
+
+describe("the Location of a redirect is header-safe", () => {
+  it.each([
+    { given: "http://localhost:3000/thank you", want: "http://localhost:3000/thank%20you" },
+    { given: "http://localhost:3000/café", want: "http://localhost:3000/caf%C3%A9" },
+    { given: "http://localhost:1/€ and 你好", want: "http://localhost:1/%E2%82%AC%20and%20%E4%BD%A0%E5%A5%BD" },
+    { given: "http://localhost:1/😀", want: "http://localhost:1/%F0%9F%98%80" },
+    { given: "http://localhost:1/\uD800x", want: "http://localhost:1/%EF%BF%BDx" },
+    { given: "http://localhost:1/x\uDC00", want: "http://localhost:1/x%EF%BF%BD" },
+    { given: "http://localhost:1/%E2%82%AC?a=b#c~!", want: "http://localhost:1/%E2%82%AC?a=b#c~!" },
+  ])("$given -> $want", ({ given, want }) => {
+    expect(acceptedAnswer({} as AcceptedBody, given).headers.location).toBe(want);
+    expect(errorAnswer(ctlError(3), given).headers.location).toBe(
+      `${want}${want.includes("?") ? "&" : "?"}ctl_error=3`.replace(/(#.*)(&ctl_error=3)$/, "$2$1"),
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, PrismHttpInstance } from "@stoplight/prism-http";
 import {
+  type Answer,
   acceptedAnswer,
   BODY_LIMIT_BYTES,
   CTL_ERROR,
@@ -14,7 +15,9 @@ import {
   type Directory,
   ENDPOINT_PATH,
   errorAnswer,
+  htmlPage,
   PARAMETERS,
+  prefersHtml,
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory } from "./example-directory.js";
@@ -129,9 +132,25 @@ function knownOnly(params: Readonly<Record<string, string>>): Record<string, str
   return Object.fromEntries(Object.entries(params).filter(([name]) => KNOWN.has(name)));
 }
 
+/** The parameters as the service reads them: the document's names, values trimmed, blank ones absent. */
+function asRead(params: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(knownOnly(params))) {
+    const trimmed = value.trim();
+    if (trimmed !== "") out[name] = trimmed;
+  }
+  return out;
+}
+
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string | undefined): void {
   res.writeHead(status, { "cache-control": "no-store", ...headers });
   res.end(body);
+}
+
+/** Sends `answer`, as core's HTML page when the request is a browser navigation (as the service does). */
+function sendAnswer(res: ServerResponse, answer: Answer, html: boolean): void {
+  const shown = html && answer.body !== undefined ? htmlPage(answer) : answer;
+  send(res, shown.status, shown.headers, shown.body);
 }
 
 interface LoadedPrism {
@@ -173,6 +192,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     input: IHttpRequest,
     chosen: { code: number; example: string } | undefined,
     prefer: string | undefined,
+    html = false,
   ): Promise<void> {
     const wanted = chosen ?? preferences(prefer);
     // A request core refused may also break the document; Prism would then pick its own 4xx, so it
@@ -204,7 +224,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const violations = [...validations.input.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message }))];
     if (violations.length > 0) headers["sl-violations"] = JSON.stringify(violations).slice(0, 8000);
     const body = output.body === undefined ? undefined : typeof output.body === "string" ? output.body : JSON.stringify(output.body);
-    send(res, output.statusCode, headers, body);
+    sendAnswer(res, { status: output.statusCode, headers, body }, html && /json/.test(headers["content-type"] ?? ""));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -222,39 +242,49 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       await viaPrism(res, input, undefined, headers.prefer);
       return;
     }
+    // A browser navigation gets the service's HTML page; Prism, which has no HTML examples, is asked for JSON.
+    const html = prefersHtml(headers.accept);
+    if (html) headers.accept = "application/json";
     // Step 0: what the transport refuses comes first, as on the service.
+    const type = headers["content-type"];
     let refused: CtlErrorResult | undefined;
     if (body === "too-large") refused = ctlError(CTL_ERROR.BODY_TOO_LARGE);
-    else if (method === "post" && !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers["content-type"] ?? "")) {
+    else if (method === "post" && (type === undefined ? body !== "" : !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type))) {
+      // Without a Content-Type only an empty body passes (a POST carrying its parameters in the query).
       refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
     }
     if (refused !== undefined) {
-      const answer = errorAnswer(refused, undefined);
-      send(res, answer.status, answer.headers, answer.body);
+      sendAnswer(res, errorAnswer(refused, undefined), html);
       return;
     }
+    // The query and the form merged, the form winning on a clash (CONTRACT.md §1).
     const params = {
-      ...input.url.query,
+      ...firstValues(url.searchParams),
       ...(typeof body === "string" && body !== "" ? firstValues(new URLSearchParams(body)) : {}),
     } as Record<string, string>;
     const validation = validateRequest(params, directory);
-    input.url.query = knownOnly(firstValues(url.searchParams));
-    if (typeof input.body === "string")
-      input.body = new URLSearchParams(knownOnly(firstValues(new URLSearchParams(input.body)))).toString();
     if (validation.redirect !== undefined) {
       // Redirect mode needs the request's own back URL: the service's answer, built by core.
       const answer = validation.ok ? acceptedAnswer({} as never, validation.redirect) : errorAnswer(validation.error, validation.redirect);
-      send(res, answer.status, answer.headers, answer.body);
+      sendAnswer(res, answer, false);
       return;
+    }
+    // Prism checks the request the service read: a GET's query, or a POST's form holding every parameter.
+    const read = asRead(params);
+    if (method === "get") input.url.query = read;
+    else {
+      input.url.query = {};
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      input.body = new URLSearchParams(read).toString();
     }
     if (!validation.ok) {
       const code = validation.error.ctlError;
-      await viaPrism(res, input, { code: validation.error.httpStatus, example: `error${code}` }, undefined);
+      await viaPrism(res, input, { code: validation.error.httpStatus, example: `error${code}` }, undefined, html);
       return;
     }
     const prefer = preferences(headers.prefer);
     const example = prefer.example ?? acceptedKeys.get(validation.request.callbackType);
-    await viaPrism(res, input, undefined, example === undefined ? headers.prefer : `code=${prefer.code ?? 202}, example=${example}`);
+    await viaPrism(res, input, undefined, example === undefined ? headers.prefer : `code=${prefer.code ?? 202}, example=${example}`, html);
   }
 
   const server = createServer((req, res) => {

@@ -105,17 +105,53 @@ describe("Prism serves the document", () => {
     expect(await answer.json()).toMatchObject({ callback_type: 2 });
   });
 
-  it("a request that breaks the document gets Prism's 4xx with sl-violations (token only in a POST's query)", async () => {
-    const { token, ...rest } = one;
-    const answer = await post(rest, {}, `?token=${token}`);
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    expect(answer.headers.get("sl-violations")).toContain("token");
-  });
-
   it("an unknown path is Prism's 404", async () => {
     const answer = await fetch(`${mock.url}/nowhere`);
     expect(answer.status).toBe(404);
+  });
+});
+
+describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
+  it("a POST with its parameters in the query is merged, not refused", async () => {
+    const { token, tenant, ...rest } = one;
+    const answer = await post(rest, {}, `?tenant=${tenant}&token=${token}`);
+    expect(answer.status).toBe(202);
+    expect(answer.headers.get("sl-violations")).toBeNull();
+  });
+
+  it("a POST without a body or Content-Type, everything in the query, is accepted", async () => {
+    const answer = await fetch(`${mock.url}${ENDPOINT}?${new URLSearchParams(one)}`, { method: "POST" });
+    expect(answer.status).toBe(202);
+  });
+
+  it("the body wins on a clash with the query", async () => {
+    expect((await post(one, {}, "?phone=x")).status).toBe(202);
+    const refused = await post({ ...one, phone: "x" }, {}, `?phone=${one.phone}`);
+    expect(await refused.json()).toMatchObject({ ctl_error: 17 });
+  });
+
+  it("values are trimmed before the 500-character limit", async () => {
+    const pairs = `[n|${"x".repeat(496)}]`;
+    expect((await get({ ...one, extTransactionData: `  ${pairs}\n ` })).status).toBe(202);
+    const over = await get({ ...one, extTransactionData: ` [n|${"x".repeat(497)}] ` });
+    expect(await over.json()).toMatchObject({ ctl_error: 16 });
+  });
+
+  it.each([
+    { name: "an error", params: { ...one, token: "bad" }, status: 401, text: "Error code 3." },
+    { name: "a back the tenant does not allow", params: { ...one, back: "http://evil.example/" }, status: 400, text: "Error code 104." },
+    { name: "an accepted request", params: one, status: 202, text: 'role="status"' },
+  ])("a browser navigation gets the HTML page: $name", async ({ params, status, text }) => {
+    const answer = await get(params, { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" });
+    expect(answer.status).toBe(status);
+    expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await answer.text()).toContain(text);
+  });
+
+  it("a back with spaces and non-ASCII characters is percent-encoded in Location", async () => {
+    const answer = await get({ ...one, back: "http://localhost:1/€ café" });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get("location")).toBe("http://localhost:1/%E2%82%AC%20caf%C3%A9");
   });
 });
 

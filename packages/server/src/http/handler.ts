@@ -75,24 +75,6 @@ export interface HandlerOptions {
   readonly sim?: ((req: IncomingMessage, res: ServerResponse, url: string, id: string) => void) | undefined;
 }
 
-/** Anything a header cannot carry as is: space, and every character past ASCII. */
-const NOT_HEADER_SAFE = /[^\x21-\x7e]+/g;
-
-function percentEncode(text: string): string {
-  let out = "";
-  for (const byte of Buffer.from(text, "utf8")) out += `%${byte < 16 ? "0" : ""}${byte.toString(16).toUpperCase()}`;
-  return out;
-}
-
-/**
- * A Location header is ASCII: a back URL that arrived percent-encoded and was decoded with the
- * other parameters gets its spaces and non-ASCII characters encoded again (UTF-8), the rest as is.
- */
-export function headerSafeUrl(url: string): string {
-  NOT_HEADER_SAFE.lastIndex = 0;
-  return NOT_HEADER_SAFE.test(url) ? url.replace(NOT_HEADER_SAFE, percentEncode) : url;
-}
-
 /** The entries of a comma-separated header; node joins repeated X-Forwarded-* headers the same way. */
 function listEntries(value: string | string[] | undefined): string[] {
   const text = Array.isArray(value) ? value.join(",") : (value ?? "");
@@ -358,7 +340,7 @@ export class RequestHandler {
     // One flat list to writeHead: node writes it out directly, without a setHeader per field.
     const head: string[] = [];
     const headers = answer.headers;
-    for (const name in headers) head.push(name, name === "location" ? headerSafeUrl(headers[name] as string) : (headers[name] as string));
+    for (const name in headers) head.push(name, headers[name] as string);
     // A known length spares the chunked encoding (and a redirect has no body at all).
     head.push("content-length", answer.body === undefined ? "0" : String(Buffer.byteLength(answer.body)), "x-request-id", id);
     res.writeHead(answer.status, head);

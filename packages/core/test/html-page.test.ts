@@ -1,7 +1,9 @@
 // Which requests are browser navigations (Accept ranks text/html first), and the page they get.
-import { acceptedAnswer, CATALOGUE, ctlError, errorAnswer } from "@webcallback/core";
 import { describe, expect, it } from "vitest";
-import { htmlPage, prefersHtml } from "../src/http/html-page.js";
+import { acceptedAnswer, errorAnswer } from "../src/answer.js";
+import { CATALOGUE } from "../src/generated/catalogue.js";
+import { htmlPage, prefersHtml } from "../src/html-page.js";
+import { ctlError } from "../src/validate.js";
 
 describe("prefersHtml", () => {
   it.each([
