@@ -16,11 +16,11 @@ import {
   ENDPOINT_PATH,
   errorAnswer,
   htmlPage,
-  PARAMETERS,
   prefersHtml,
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory } from "./example-directory.js";
+import { asRead, firstValues, mergedParams } from "./read-params.js";
 
 /** What Prism routes requests by. */
 type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
@@ -117,29 +117,6 @@ function readBody(req: IncomingMessage): Promise<string | "too-large"> {
     req.on("end", () => resolve(size > BODY_LIMIT_BYTES ? "too-large" : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-function firstValues(search: URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of search) if (!(key in out)) out[key] = value;
-  return out;
-}
-
-const KNOWN = new Set<string>(PARAMETERS.map((p) => p.name));
-
-/** Only the document's parameters, exact names: the service ignores the rest, and Prism reads names without case. */
-function knownOnly(params: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => KNOWN.has(name)));
-}
-
-/** The parameters as the service reads them: the document's names, values trimmed, blank ones absent. */
-function asRead(params: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(knownOnly(params))) {
-    const trimmed = value.trim();
-    if (trimmed !== "") out[name] = trimmed;
-  }
-  return out;
 }
 
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string | undefined): void {
@@ -258,10 +235,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       return;
     }
     // The query and the form merged, the form winning on a clash (CONTRACT.md §1).
-    const params = {
-      ...firstValues(url.searchParams),
-      ...(typeof body === "string" && body !== "" ? firstValues(new URLSearchParams(body)) : {}),
-    } as Record<string, string>;
+    const params = mergedParams(url.searchParams, body);
     const validation = validateRequest(params, directory);
     if (validation.redirect !== undefined) {
       // Redirect mode needs the request's own back URL: the service's answer, built by core.

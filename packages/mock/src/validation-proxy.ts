@@ -5,8 +5,39 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
-import { BODY_LIMIT_BYTES } from "@webcallback/core";
+import { BODY_LIMIT_BYTES, ENDPOINT_PATH } from "@webcallback/core";
 import { loadServedDocument } from "./mock-server.js";
+import { asRead, mergedParams } from "./read-params.js";
+
+/** Where a checked request keeps the request as it came, which is what goes upstream. */
+const AS_SENT = Symbol("as sent");
+type CheckedRequest = IHttpRequest & { [AS_SENT]?: IHttpRequest };
+
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/**
+ * What Prism checks of a callback request: the parameters as the service reads them (a POST's
+ * query merged into its form, values trimmed), so a request the service takes as it is
+ * written is not reported; anything else is checked as it came.
+ */
+function asChecked(input: IHttpRequest, search: URLSearchParams, body: string): CheckedRequest {
+  const method = input.method;
+  if (input.url.path !== ENDPOINT_PATH || (method !== "get" && method !== "post")) return input;
+  const type = input.headers?.["content-type"];
+  if (method === "post" && (type === undefined ? body !== "" : !FORM_TYPE.test(type))) return input;
+  const read = asRead(mergedParams(search, method === "post" ? body : ""));
+  const checked: CheckedRequest =
+    method === "get"
+      ? { ...input, url: { ...input.url, query: read } }
+      : {
+          ...input,
+          url: { ...input.url, query: {} },
+          headers: { ...input.headers, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(read).toString(),
+        };
+  checked[AS_SENT] = input;
+  return checked;
+}
 
 /** What Prism routes requests by. */
 type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
@@ -98,7 +129,7 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
   const logger = createLogger("PROXY", { level: "silent" });
   const prism = createInstance(config, {
     logger,
-    forward: (input: { data: IHttpRequest }) => () => () => forwardOnce(input.data, options.upstream),
+    forward: (input: { data: CheckedRequest }) => () => () => forwardOnce(input.data[AS_SENT] ?? input.data, options.upstream),
   } as never);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,7 +145,7 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
       headers,
       ...(body === "" ? {} : { body }),
     };
-    const result = await prism.request(input, operations)();
+    const result = await prism.request(asChecked(input, url.searchParams, body), operations)();
     if (result._tag === "Left") {
       res.writeHead(502, { "content-type": "application/problem+json" });
       res.end(JSON.stringify({ title: result.left.message, status: 502 }));

@@ -2,7 +2,7 @@
 // document's examples (a named one on request) for everything else.
 import { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "@webcallback/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exampleDirectory, type MockServer, startMock } from "../src/index.js";
+import { exampleDirectory, type MockServer, startMock, startValidationProxy } from "../src/index.js";
 
 let mock: MockServer;
 const ENDPOINT = "/SC/webcallback.php";
@@ -152,6 +152,36 @@ describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
     const answer = await get({ ...one, back: "http://localhost:1/€ café" });
     expect(answer.status).toBe(302);
     expect(answer.headers.get("location")).toBe("http://localhost:1/%E2%82%AC%20caf%C3%A9");
+  });
+});
+
+describe("the validation proxy checks the request the service reads", () => {
+  it("reports nothing for a POST with its parameters partly in the query, or a padded value; the request goes upstream as sent", async () => {
+    const proxy = await startValidationProxy({ upstream: mock.url, port: 0 });
+    try {
+      const { token, tenant, ...rest } = one;
+      const merged = await fetch(`${proxy.url}${ENDPOINT}?tenant=${tenant}&token=${token}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(rest).toString(),
+      });
+      expect(merged.status).toBe(202);
+      expect(merged.headers.get("sl-violations")).toBeNull();
+      const padded = await fetch(
+        `${proxy.url}${ENDPOINT}?${new URLSearchParams({ ...one, extTransactionData: ` [n|${"x".repeat(496)}] ` })}`,
+      );
+      expect(padded.status).toBe(202);
+      expect(padded.headers.get("sl-violations")).toBeNull();
+      const json = await fetch(`${proxy.url}${ENDPOINT}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(one),
+      });
+      expect(json.status).toBe(415);
+      expect(json.headers.get("sl-violations")).toContain("request");
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
