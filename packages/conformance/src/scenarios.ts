@@ -1,30 +1,44 @@
 // Stateful scenarios (full profile), each a data file in scenarios/ naming the rule it checks.
-// Steps: request, advance, setAgent, expectCalls, expectInteraction, expectResult. The clock is
-// advanced through the simulator, never waited on.
+// Steps: request, advance, advanceUntil, setAgent, expectCalls, expectInteraction, expectResult.
+// The clock is advanced through the simulator, never waited on.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { type CaseContext, CaseFailure, type ConformanceCase, type Outcome } from "./case.js";
 import { expectAccepted } from "./expect.js";
 import { describeReceived, describeSent, type Method, request, send } from "./http-client.js";
-import type { SimAgent, SimAgentChange, SimCall, SimClient } from "./sim-client.js";
+import type { SimAgent, SimAgentChange, SimCall, SimClient, SimInteraction } from "./sim-client.js";
 
 /** Where the scenario files live, beside this package's dist/. */
 export const SCENARIO_DIR = new URL("../scenarios/", import.meta.url);
 
 type FieldWant = string | { readonly pattern: string };
 
+/** Call legs of one request the scenario sent. */
+interface CallsOf {
+  readonly of: string;
+  readonly leg?: "customer" | "agent";
+  readonly count: number;
+}
+
+/**
+ * Advances the clock in rounds until the request has at least `count` such calls: work queued
+ * ahead of it (earlier runs, other traffic) is served first, so a fixed advance cannot be enough.
+ */
+interface AdvanceUntil extends CallsOf {
+  /** The first round's advance; each round doubles it, up to MAX_ROUND_SECONDS. */
+  readonly stepSeconds: number;
+  /** The most clock the step may advance in all. */
+  readonly withinSeconds: number;
+  /** The most rounds (advances) it may take. */
+  readonly maxRounds: number;
+}
+
 type Step =
   | { readonly request: Readonly<Record<string, string>>; readonly as: string; readonly method?: Method }
   | { readonly advance: number }
+  | { readonly advanceUntil: AdvanceUntil }
   | { readonly setAgent: { readonly agentId: string } & SimAgentChange }
-  | {
-      readonly expectCalls: {
-        readonly of: string;
-        readonly leg?: "customer" | "agent";
-        readonly count: number;
-        readonly match?: Readonly<Record<string, string>>;
-      };
-    }
+  | { readonly expectCalls: CallsOf & { readonly match?: Readonly<Record<string, string>> } }
   | { readonly expectInteraction: { readonly of: string; readonly state?: string; readonly result?: string } }
   | {
       readonly expectResult: {
@@ -42,7 +56,21 @@ export interface Scenario {
   readonly steps: readonly Step[];
 }
 
-const STEP_KINDS = ["request", "advance", "setAgent", "expectCalls", "expectInteraction", "expectResult"];
+const STEP_KINDS = ["request", "advance", "advanceUntil", "setAgent", "expectCalls", "expectInteraction", "expectResult"];
+
+/** The largest single advance of `advanceUntil`: few rounds for a long backlog, little clock spent past the calls. @default 600 */
+export const MAX_ROUND_SECONDS = 600;
+
+/** What is wrong with a step's own fields, where a mistake would make it loop or never run. */
+function stepProblem(step: Step): string | undefined {
+  if (!("advanceUntil" in step)) return undefined;
+  const want = step.advanceUntil;
+  for (const name of ["stepSeconds", "withinSeconds", "maxRounds", "count"] as const) {
+    const value: unknown = want[name];
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return `advanceUntil.${name} must be a number above 0`;
+  }
+  return typeof want.of === "string" ? undefined : "advanceUntil.of must name a request";
+}
 
 export function loadScenarios(dir: URL = SCENARIO_DIR): Scenario[] {
   const files = readdirSync(dir)
@@ -56,6 +84,8 @@ export function loadScenarios(dir: URL = SCENARIO_DIR): Scenario[] {
     scenario.steps.forEach((step, i) => {
       const kinds = Object.keys(step).filter((key) => STEP_KINDS.includes(key));
       if (kinds.length !== 1) throw new Error(`scenarios/${name}: step ${i + 1} must have exactly one of ${STEP_KINDS.join(", ")}`);
+      const problem = stepProblem(step);
+      if (problem !== undefined) throw new Error(`scenarios/${name}: step ${i + 1}: ${problem}`);
     });
     return scenario;
   });
@@ -75,6 +105,8 @@ export function signatureProblem(header: string | undefined, body: string, secre
 
 class ScenarioRun {
   private readonly guids = new Map<string, string>();
+  /** Each named request as sent, and the server clock just before: the queue it waits in, and since when. */
+  private readonly sent = new Map<string, { readonly params: Readonly<Record<string, string>>; readonly at: string }>();
   readonly exchanges: string[] = [];
   /** Agents as they were before the scenario changed them, put back at the end. */
   private readonly changedAgents = new Map<string, SimAgent | undefined>();
@@ -101,14 +133,18 @@ class ScenarioRun {
       const params = Object.fromEntries(Object.entries(step.request).map(([k, v]) => [k, this.fill(v)]));
       const type = params.callback_type === "2" ? 2 : 1;
       const sent = request(step.method ?? "GET", params);
+      const at = (await this.sim.clock()).now;
       const received = await send(this.context.baseUrl, sent);
       this.exchanges.push(`sent: ${describeSent(sent)}\n    got:  ${describeReceived(received)}`);
       const problems = expectAccepted(received, type, "json");
       if (problems.length > 0) throw new CaseFailure(problems);
       this.guids.set(step.as, (received.json as { interaction_guid: string }).interaction_guid);
+      this.sent.set(step.as, { params, at });
     } else if ("advance" in step) {
       await this.sim.advance(step.advance);
       this.exchanges.push(`clock advanced ${step.advance} s`);
+    } else if ("advanceUntil" in step) {
+      await this.advanceUntil(step.advanceUntil);
     } else if ("setAgent" in step) {
       const { agentId, ...change } = step.setAgent;
       if (!this.changedAgents.has(agentId))
@@ -120,8 +156,8 @@ class ScenarioRun {
     } else if ("expectCalls" in step) {
       const want = step.expectCalls;
       const all = await this.sim.calls(this.guid(want.of));
-      const calls = all.filter((call) => want.leg === undefined || call.leg === want.leg);
-      const what = `${want.leg ?? "any"} calls of request "${want.of}"`;
+      const calls = legs(all, want);
+      const what = callsOf(want);
       this.exchanges.push(`GET /sim/calls: ${JSON.stringify(all)}`);
       if (calls.length !== want.count) throw new CaseFailure([`expected ${want.count} ${what}, found ${calls.length}`]);
       const match = want.match;
@@ -142,6 +178,55 @@ class ScenarioRun {
     } else {
       await this.expectResult(step.expectResult);
     }
+  }
+
+  private async advanceUntil(want: AdvanceUntil): Promise<void> {
+    const guid = this.guid(want.of);
+    let advanced = 0;
+    let rounds = 0;
+    let next = want.stepSeconds;
+    for (;;) {
+      const found = legs(await this.sim.calls(guid), want).length;
+      if (found >= want.count) {
+        this.exchanges.push(`clock advanced ${advanced} s in ${rounds} rounds until request "${want.of}" had ${found} ${callsOf(want)}`);
+        return;
+      }
+      const left = want.withinSeconds - advanced;
+      const interaction = await this.sim.interaction(guid);
+      // A request that ended, or one past the bounds, gets no more calls from more clock.
+      if (interaction.state === "done" || rounds >= want.maxRounds || left <= 0) {
+        this.exchanges.push(`GET /sim/interactions/${guid}: ${JSON.stringify(interaction)}`);
+        const spent = `after the clock advanced ${advanced} s in ${rounds} rounds (at most ${want.withinSeconds} s, ${want.maxRounds} rounds)`;
+        const problem = `expected ${want.count} ${callsOf(want)}, found ${found} ${spent}`;
+        throw new CaseFailure([
+          interaction.state === "done"
+            ? `${problem}; request "${want.of}" ended ${String(interaction.result)} instead`
+            : `${problem}; request "${want.of}" is still ${interaction.state}${await this.servedAhead(want.of, interaction)}`,
+        ]);
+      }
+      const seconds = Math.min(next, left);
+      await this.sim.advance(seconds);
+      advanced += seconds;
+      rounds++;
+      next = Math.min(next * 2, MAX_ROUND_SECONDS);
+    }
+  }
+
+  /** Other requests of its queue that reached an agent while it waited (first in, first out): the work ahead of it, as calls show it. */
+  private async servedAhead(name: string, interaction: SimInteraction): Promise<string> {
+    const sent = this.sent.get(name);
+    const queue = sent?.params.queue_id?.trim();
+    if (sent === undefined || queue === undefined || queue === "") return "";
+    const from = Date.parse(sent.at);
+    const others = new Set(
+      (await this.sim.allCalls())
+        .filter((c) => c.leg === "agent" && c.queueId === queue && c.interactionGuid !== interaction.interactionGuid)
+        .filter((c) => Date.parse(c.placedAt) >= from)
+        .map((c) => c.interactionGuid),
+    );
+    return others.size === 0
+      ? `; the simulator lists no agent call for another request of queue ${queue} since it was sent: is an agent serving that queue available?`
+      : `; ${others.size} other requests of queue ${queue} reached an agent since it was sent, ahead of it (first in, first out), and its turn had not come`;
   }
 
   private async expectResult(want: Extract<Step, { expectResult: unknown }>["expectResult"]): Promise<void> {
@@ -198,6 +283,15 @@ class ScenarioRun {
       });
     }
   }
+}
+
+/** The calls of `want.leg` (every leg when absent) among `calls`. */
+function legs(calls: readonly SimCall[], want: CallsOf): SimCall[] {
+  return calls.filter((call) => want.leg === undefined || call.leg === want.leg);
+}
+
+function callsOf(want: CallsOf): string {
+  return `${want.leg ?? "any"} calls of request "${want.of}"`;
 }
 
 export function scenarioCase(scenario: Scenario): ConformanceCase {

@@ -6,7 +6,7 @@ export type SimCall = components["schemas"]["Call"];
 export type SimInteraction = components["schemas"]["Interaction"];
 export type SimAgent = components["schemas"]["Agent"];
 export type SimAgentChange = components["schemas"]["AgentChange"];
-type SimClock = components["schemas"]["Clock"];
+export type SimClock = components["schemas"]["Clock"];
 
 /** A failed call to the simulator, with what was asked and what came back. */
 export class SimError extends Error {
@@ -43,11 +43,15 @@ export class SimClient {
   /** undefined when the target offers no simulator (404), else the clock. */
   async probe(): Promise<SimClock | undefined> {
     try {
-      return await this.call("GET", "/sim/clock");
+      return await this.clock();
     } catch (error) {
       if (error instanceof SimError && error.status === 404) return undefined;
       throw error;
     }
+  }
+
+  clock(): Promise<SimClock> {
+    return this.call("GET", "/sim/clock");
   }
 
   advance(seconds: number): Promise<SimClock> {
@@ -57,6 +61,11 @@ export class SimClient {
   async calls(interactionGuid: string): Promise<SimCall[]> {
     const answer = await this.call<{ calls: SimCall[] }>("GET", `/sim/calls?interactionGuid=${encodeURIComponent(interactionGuid)}`);
     return answer.calls.filter((call) => call.interactionGuid === interactionGuid);
+  }
+
+  /** Every call leg the simulator lists, oldest first, whatever its interaction. */
+  async allCalls(): Promise<SimCall[]> {
+    return (await this.call<{ calls: SimCall[] }>("GET", "/sim/calls")).calls;
   }
 
   interaction(guid: string): Promise<SimInteraction> {

@@ -1,6 +1,10 @@
 // The runner's parts without a server: which cases it builds, how it judges, how it reports.
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "@webcallback/core";
 import { describe, expect, it } from "vitest";
 import type { ConformanceCase, Outcome } from "../src/case.js";
@@ -111,6 +115,32 @@ describe("expectations", () => {
       else expect(problems.join("\n")).toMatch(want);
     });
   }
+});
+
+describe("loadScenarios", () => {
+  const until = { of: "r", leg: "agent", count: 1, stepSeconds: 10, withinSeconds: 14400, maxRounds: 60 };
+  function load(step: unknown): () => unknown {
+    return () => {
+      const dir = mkdtempSync(join(tmpdir(), "scenarios-"));
+      try {
+        writeFileSync(join(dir, "s.json"), JSON.stringify({ id: "s", rule: "CONTRACT §6", steps: [step] }));
+        return loadScenarios(pathToFileURL(`${dir}/`));
+      } finally {
+        rmSync(dir, { recursive: true });
+      }
+    };
+  }
+
+  it("takes an advanceUntil step with its bounds", () => {
+    expect(load({ advanceUntil: until })).not.toThrow();
+  });
+
+  it.each(["stepSeconds", "withinSeconds", "maxRounds"])("refuses an advanceUntil without a positive %s", (name) => {
+    expect(load({ advanceUntil: { ...until, [name]: 0 } })).toThrow(
+      `scenarios/s.json: step 1: advanceUntil.${name} must be a number above 0`,
+    );
+    expect(load({ advanceUntil: { ...until, [name]: "10" } })).toThrow(/must be a number above 0/);
+  });
 });
 
 describe("signatureProblem", () => {
