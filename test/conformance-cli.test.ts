@@ -35,6 +35,12 @@ describe("webcallback conformance", () => {
     expect(lastLine(run.stdout)).toBe("4 passed, 0 failed");
   });
 
+  it("refuses a --filter that matches no case (exit 2), before sending anything", async () => {
+    const run = await cli("conformance", "--base-url", server.url, "--filter", "no-such-case");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--filter "no-such-case" matches no case of the full profile');
+  });
+
   it("writes TAP", async () => {
     const run = await cli("conformance", "--base-url", server.url, "--reporter", "tap", "--filter", "error/17/");
     expect(run.code).toBe(0);

@@ -31,7 +31,7 @@ Options:
                         with the case lines on stderr.
   --output FILE         Write the JUnit XML to FILE.
   --seed N              Seed of the generated values (default ${DEFAULT_SEED}).
-  --filter TEXT         Only the cases whose id contains TEXT.
+  --filter TEXT         Only the cases whose id contains TEXT (a usage mistake when none does).
   --admin-token T       Bearer token of the simulator API (default ${DEFAULT_ADMIN_TOKEN}).
   --webhook-secret S    Secret that signs result POSTs (default ${DEFAULT_WEBHOOK_SECRET}).
   --fail-on-violations  The base URL is Prism in proxy mode: any sl-violations header about an answer
@@ -82,11 +82,16 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     return io.usage(`--seed must be a whole number, got ${JSON.stringify(seedText)}`, CONFORMANCE_HELP);
   const outputFile = text("output");
 
-  const { runConformance } = await import("@webcallback/conformance");
+  const { buildCases, runConformance } = await import("@webcallback/conformance");
+  const filter = text("filter");
+  const seed = seedText === undefined ? DEFAULT_SEED : Number(seedText);
+  // A filter that selects nothing is a typo, not a pass.
+  if (filter !== undefined && !buildCases(profile as Profile, seed).some((c) => c.id.includes(filter))) {
+    return io.usage(`--filter ${JSON.stringify(filter)} matches no case of the ${profile} profile`, CONFORMANCE_HELP);
+  }
   const file = outputFile === undefined ? undefined : createWriteStream(resolve(outputFile));
   // JUnit without a file: the XML owns stdout and the case lines move to stderr.
   const lines = reporter === "junit" && file === undefined ? io.stderr : io.stdout;
-  const filter = text("filter");
   const adminToken = text("admin-token");
   const webhookSecret = text("webhook-secret");
   const result = await runConformance({
@@ -96,7 +101,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     out: lines,
     failOnViolations: values["fail-on-violations"] === true,
     xmlOut: file ?? io.stdout,
-    ...(seedText === undefined ? {} : { seed: Number(seedText) }),
+    seed,
     ...(filter === undefined ? {} : { filter }),
     ...(adminToken === undefined ? {} : { adminToken }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
