@@ -363,6 +363,11 @@ describe("the simulator's control API", () => {
     expect(bad.json.error).toMatch(/seconds.*exclusiveMinimum/);
     expect((await sim.call("POST", "/sim/clock/advance", { seconds: 5, extra: 1 })).status).toBe(400);
     expect((await sim.call("PUT", "/sim/agents/agent-1", { state: "away" })).status).toBe(400);
+    // A queue the agent's tenant does not have, for a new agent or an existing one.
+    const unknownQueue = await sim.call<{ error: string }>("PUT", "/sim/agents/agent-y", { queues: ["nope"] });
+    expect(unknownQueue.status).toBe(400);
+    expect(unknownQueue.json.error).toBe('queue "nope" is not a queue of tenant Acme');
+    expect((await sim.call("PUT", "/sim/agents/agent-1", { queues: ["103", "999"] })).status).toBe(400);
     expect((await sim.call("GET", "/sim/interactions/00000000-0000-7000-8000-000000000000")).status).toBe(404);
     expect((await sim.call("GET", "/sim/nothing")).status).toBe(404);
     const before = await sim.clock();

@@ -250,7 +250,11 @@ export class SimApi {
       const queues = change.queues ?? [];
       tenant = (tenants.find((t) => queues.some((queue) => t.queue(queue) !== undefined)) ?? tenants[0])?.name;
     }
-    if (tenant === undefined || this.o.directory?.tenant(tenant) === undefined) throw new ApiError(400, "the agent's tenant is unknown");
+    const known = tenant === undefined ? undefined : this.o.directory?.tenant(tenant);
+    if (tenant === undefined || known === undefined) throw new ApiError(400, "the agent's tenant is unknown");
+    // An agent serves only its own tenant's queues: an unknown one is a typo that would leave it idle.
+    const unknownQueue = change.queues?.find((queue) => known.queue(queue) === undefined);
+    if (unknownQueue !== undefined) throw new ApiError(400, `queue ${JSON.stringify(unknownQueue)} is not a queue of tenant ${tenant}`);
     const state = change.state ?? existing?.state ?? "available";
     const agent = defined<AgentRecord>({
       agentId,
