@@ -124,12 +124,17 @@ function toTenant(name: string, f: TenantFacts): DirectoryTenant {
   };
 }
 
+export interface ExampleDirectory extends Directory {
+  /** Every tenant's allowed back origins: the pages that may call the mock from a browser (CORS). */
+  readonly allBackOrigins: readonly string[];
+}
+
 /**
  * The directory the document's examples describe. `parameterExamples` are the `example`
  * values of the document's parameters (a dial plan id, a channel, a queue), known to the
  * first tenant of the request examples.
  */
-export function exampleDirectory(parameterExamples: Readonly<Record<string, string>> = {}): Directory {
+export function exampleDirectory(parameterExamples: Readonly<Record<string, string>> = {}): ExampleDirectory {
   const tenants = new Map<string, TenantFacts>();
   const tenantOf = (request: Request): TenantFacts | undefined => {
     const name = request.tenant;
@@ -155,5 +160,6 @@ export function exampleDirectory(parameterExamples: Readonly<Record<string, stri
     if (tenant !== undefined) learn(tenant, request, example.code);
   }
   const directory = new Map([...tenants].map(([name, f]) => [name, toTenant(name, f)]));
-  return { tenant: (name) => directory.get(name) };
+  const origins = new Set([...directory.values()].flatMap((tenant) => tenant.allowedBackOrigins));
+  return { tenant: (name) => directory.get(name), allBackOrigins: [...origins] };
 }

@@ -9,17 +9,20 @@ import {
   type Answer,
   acceptedAnswer,
   BODY_LIMIT_BYTES,
+  CorsOrigins,
   CTL_ERROR,
   type CtlErrorResult,
   ctlError,
   type Directory,
+  ENDPOINT_ALLOW,
   ENDPOINT_PATH,
   errorAnswer,
   htmlPage,
+  PREFLIGHT_HEADERS,
   prefersHtml,
   validateRequest,
 } from "@webcallback/core";
-import { exampleDirectory } from "./example-directory.js";
+import { exampleDirectory, LOCAL_BACK_ORIGINS } from "./example-directory.js";
 import { asRead, firstValues, mergedParams } from "./read-params.js";
 
 /** What Prism routes requests by. */
@@ -42,6 +45,8 @@ export interface MockOptions {
   readonly log?: NodeJS.WritableStream;
   /** The directory the stateless checks use; the document's examples by default. */
   readonly directory?: Directory;
+  /** Origins whose pages may call the mock with fetch (CORS); by default every back origin of the example directory, else LOCAL_BACK_ORIGINS. */
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface MockServer {
@@ -148,7 +153,9 @@ async function loadPrism(document: Document, config: IHttpConfig, log: NodeJS.Wr
 
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const document = await loadServedDocument();
-  const directory = options.directory ?? exampleDirectory(parameterExamples(document));
+  const examples = options.directory === undefined ? exampleDirectory(parameterExamples(document)) : undefined;
+  const directory = options.directory ?? (examples as Directory);
+  const cors = new CorsOrigins(options.corsOrigins ?? examples?.allBackOrigins ?? LOCAL_BACK_ORIGINS);
   const acceptedKeys = acceptedExampleKeys(document);
   const base: IHttpConfig = {
     checkSecurity: true,
@@ -215,6 +222,16 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       headers,
       ...(body === "" ? {} : { body }),
     };
+    if (url.pathname === ENDPOINT_PATH) {
+      // The service's CORS: a page on an allowed origin may call the endpoint and read its answers.
+      const origin = headers.origin;
+      for (const [name, value] of Object.entries(cors.headers(origin))) res.setHeader(name, value);
+      if (method === "options") {
+        const preflight = origin !== undefined && cors.allows(origin) ? PREFLIGHT_HEADERS : {};
+        send(res, 204, { allow: ENDPOINT_ALLOW, ...preflight }, undefined);
+        return;
+      }
+    }
     if (url.pathname !== ENDPOINT_PATH || (method !== "get" && method !== "post")) {
       await viaPrism(res, input, undefined, headers.prefer);
       return;

@@ -155,6 +155,35 @@ describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
   });
 });
 
+describe("CORS as the service does it (the document's CORS section)", () => {
+  it.each([
+    { origin: "http://localhost:5173", allowed: true },
+    { origin: "http://127.0.0.1:8000", allowed: true },
+    { origin: "http://evil.invalid", allowed: false },
+    { origin: "null", allowed: false },
+  ])("$origin: allowed $allowed, on the answer and on the preflight", async ({ origin, allowed }) => {
+    const answer = await get(one, { origin });
+    expect(answer.status).toBe(202);
+    expect(answer.headers.get("access-control-allow-origin")).toBe(allowed ? origin : null);
+    expect(answer.headers.get("access-control-expose-headers")).toBe(allowed ? "Retry-After, X-Request-Id" : null);
+    expect(answer.headers.get("vary")).toBe("Origin");
+    const preflight = await fetch(`${mock.url}${ENDPOINT}`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("allow")).toBe("GET, POST, OPTIONS");
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(allowed ? origin : null);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe(allowed ? "GET, POST" : null);
+  });
+
+  it("an error answer carries them too", async () => {
+    const answer = await get({ ...one, token: "bad" }, { origin: "http://localhost:3000" });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+  });
+});
+
 describe("the validation proxy checks the request the service reads", () => {
   it("reports nothing for a POST with its parameters partly in the query, or a padded value; the request goes upstream as sent", async () => {
     const proxy = await startValidationProxy({ upstream: mock.url, port: 0 });

@@ -14,6 +14,7 @@ import {
   ctlError,
   type Directory,
   type DirectoryTenant,
+  ENDPOINT_ALLOW,
   ENDPOINT_PATH,
   errorAnswer,
   type RequestParams,
@@ -38,7 +39,6 @@ export { ENDPOINT_PATH };
 
 const NO_STORE = "no-store";
 const JSON_TYPE = "application/json; charset=utf-8";
-const ENDPOINT_METHODS = "GET, POST, OPTIONS";
 const OPS_METHODS = "GET, HEAD";
 const OPS_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/metrics"]);
 /** How a path that is neither the endpoint nor an operations path appears in the log. */
@@ -171,13 +171,13 @@ export class RequestHandler {
     const corsAllowed = this.o.cors.decorate(res, req.headers.origin);
     if (method === "OPTIONS") {
       if (corsAllowed) this.o.cors.decoratePreflight(res);
-      res.writeHead(204, { allow: ENDPOINT_METHODS, "cache-control": NO_STORE, "x-request-id": id });
+      res.writeHead(204, { allow: ENDPOINT_ALLOW, "cache-control": NO_STORE, "x-request-id": id });
       res.end();
       this.logLine(req, ENDPOINT_PATH, 204, undefined, id, performance.now() - started);
       return;
     }
     if (method !== "GET" && method !== "POST") {
-      this.plain(req, res, 405, '{"error":"method not allowed"}', ENDPOINT_PATH, id, started, { allow: ENDPOINT_METHODS });
+      this.plain(req, res, 405, '{"error":"method not allowed"}', ENDPOINT_PATH, id, started, { allow: ENDPOINT_ALLOW });
       return;
     }
     // Step 0 (transport): behind a trusted proxy, only requests that came in over HTTPS.
