@@ -29,9 +29,18 @@ describe("CorsOrigins.allows", () => {
     expect(cors.memoized).toBe(0);
   });
 
+  it("allows an Origin of exactly 300 characters when it is listed", () => {
+    const long = `http://${"a".repeat(293)}`;
+    expect(long.length).toBe(300);
+    expect(new CorsOrigins([long]).allows(long)).toBe(true);
+  });
+
   it("remembers at most CORS_MEMO_LIMIT origins, then starts over", () => {
     const cors = policy();
     for (let i = 0; i < CORS_MEMO_LIMIT; i++) cors.allows(`http://localhost:${i}`);
+    expect(cors.memoized).toBe(CORS_MEMO_LIMIT);
+    // One it knows is answered from the memo, which stays as it is.
+    expect(cors.allows("http://localhost:0")).toBe(true);
     expect(cors.memoized).toBe(CORS_MEMO_LIMIT);
     expect(cors.allows("http://www.acmejet.com")).toBe(true);
     expect(cors.memoized).toBe(1);
