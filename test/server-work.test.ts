@@ -191,6 +191,9 @@ describe("seed examples 3 and 4: the queue and its agents", () => {
     expect(form.get("guid")).toBe(guid);
     expect(form.get("answered")).toBe("0");
     expect(form.get("took")).toBe("00:00:00");
+    // It is counted as abandoned (CONTRACT §6).
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^webcallback_abandoned_total 1$/m);
     // An agent coming in later finds nothing to take.
     await sim.putAgent("agent-1", { state: "available" });
     expect(await sim.calls(guid)).toEqual([]);

@@ -296,8 +296,10 @@ export class Scheduler {
     }
   }
 
+  /** Tallies a change once it has been committed. */
   private count(change: WorkChange): void {
     if (change.addJobs?.some((job) => job.dueAt <= this.o.clock.now())) this.addedDueNow = true;
+    if (change.interaction?.result === "expired") this.o.metrics?.abandonedInQueue();
     if (change.putAgents !== undefined || change.putOffers !== undefined) this.queuesChanged = true;
     for (const call of change.putCalls ?? []) {
       if (call.state === "ended" && call.outcome !== undefined) this.o.metrics?.callEnded(call.leg, call.outcome);

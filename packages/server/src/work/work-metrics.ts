@@ -1,6 +1,6 @@
 // Metrics of the work after intake, on the server's registry: interactions by state (read from
-// the store when scraped), calls by outcome, deliveries by outcome and attempt, and how late
-// due steps run.
+// the store when scraped), requests abandoned in their queue, calls by outcome, deliveries by
+// outcome and attempt, and how late due steps run.
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { Store } from "../store/store.js";
 
@@ -9,6 +9,7 @@ const LATENESS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5,
 
 export class WorkMetrics {
   private readonly calls: Counter;
+  private readonly abandoned: Counter;
   private readonly deliveries: Counter;
   private readonly lateness: Histogram;
 
@@ -29,6 +30,11 @@ export class WorkMetrics {
       labelNames: ["leg", "outcome"],
       registers: [registry],
     });
+    this.abandoned = new Counter({
+      name: "webcallback_abandoned_total",
+      help: "Queued requests (type 2) that expired before an agent took them (CONTRACT §6: counted as abandoned).",
+      registers: [registry],
+    });
     this.deliveries = new Counter({
       name: "webcallback_deliveries_total",
       help: "Result POST attempts, by outcome (delivered, retry, failed, refused) and attempt number (6 means 6 or more).",
@@ -45,6 +51,10 @@ export class WorkMetrics {
 
   callEnded(leg: string, outcome: string): void {
     this.calls.inc({ leg, outcome });
+  }
+
+  abandonedInQueue(): void {
+    this.abandoned.inc();
   }
 
   delivery(outcome: "delivered" | "retry" | "failed" | "refused", attempt: number): void {
