@@ -47,6 +47,7 @@ export { Metrics, type MetricsOptions } from "./ops/metrics.js";
 export { DEFAULT_MAX_WINDOWS, FailedAuthLimiter, RateLimiter } from "./rate-limit.js";
 export { createWebcallbackServer, TransportPolicyError, type WebcallbackServer, type WebcallbackServerOptions } from "./server.js";
 export { SimApi } from "./sim/sim-api.js";
+export { DatabaseLockedError, lockDatabase } from "./store/database-lock.js";
 export { newInteractionGuid } from "./store/interaction-guid.js";
 export { SCHEMA_VERSION, SqliteStore, type SqliteStoreOptions } from "./store/sqlite-store.js";
 export type {

@@ -180,7 +180,13 @@ export function createWebcallbackServer(options: WebcallbackServerOptions): Webc
   return {
     async listen() {
       await work.start();
-      port = await listenOn(httpServer, host, port);
+      try {
+        port = await listenOn(httpServer, host, port);
+      } catch (error) {
+        // Nothing may run on a store the caller is about to close.
+        await work.stop();
+        throw error;
+      }
       // After start-up an error of the listening socket (EMFILE on accept…) is logged, not thrown.
       httpServer.on("error", (error) => log.error({ err: error }, "server error"));
       sweeper = setInterval(() => {

@@ -113,13 +113,22 @@ class Serve {
     }
 
     const dbFile = options.db === ":memory:" ? ":memory:" : resolve(this.io.cwd, options.db ?? DEFAULT_DB);
+    let unlock = () => {};
     let store: InstanceType<typeof server.SqliteStore>;
     try {
+      if (dbFile !== ":memory:") unlock = server.lockDatabase(dbFile);
       store = new server.SqliteStore(dbFile, { writerThread: options.writerThread });
     } catch (error) {
+      unlock();
       await flushLog();
+      if (error instanceof server.DatabaseLockedError) return this.fail(error.message, EXIT_REFUSED);
       return this.fail(`cannot open the database ${dbFile}: ${(error as Error).message}`, EXIT_FAILED);
     }
+    // The lock goes with the store, on every way out below.
+    const closeStore = async () => {
+      await store.close();
+      unlock();
+    };
 
     let app: ReturnType<typeof server.createWebcallbackServer>;
     let url: string;
@@ -127,14 +136,14 @@ class Serve {
       app = server.createWebcallbackServer({ host, port, directory, store, tls, trustProxy, logger: log, limits: options.limits });
     } catch (error) {
       // A certificate or key node cannot use.
-      await store.close();
+      await closeStore();
       await flushLog();
       return this.fail(`cannot serve with the TLS certificate and key given: ${(error as Error).message}`, EXIT_REFUSED);
     }
     try {
       url = await app.listen();
     } catch (error) {
-      await store.close();
+      await closeStore();
       await flushLog();
       return this.fail(`cannot listen on ${host}:${port}: ${(error as Error).message}`, EXIT_FAILED);
     }
@@ -152,6 +161,7 @@ class Serve {
     this.io.signals.once("SIGINT", force);
     try {
       await app.close();
+      unlock();
     } finally {
       this.io.signals.off("SIGTERM", force);
       this.io.signals.off("SIGINT", force);
