@@ -23,6 +23,11 @@ OpenAPI document (GET and POST, JSON and redirect mode), the order of checks, pa
 grammar, schema-driven values (seeded), and in the full profile stateful scenarios through the
 simulator API (/sim), with a result-POST listener of its own on 127.0.0.1.
 
+The run changes its target: accepted cases become callbacks (to the seed's example numbers), and
+the full profile moves the simulator's clock, places calls and may leave requests queued. Run it
+against the reference server, the mock or a staging deployment with simulated telephony, never
+against one that dials real numbers.
+
 Options:
   --base-url URL        The deployment, e.g. http://127.0.0.1:8080 (required).
   --profile P           stateless (what a schema-only mock can honour) or full (default ${DEFAULT_PROFILE}).
