@@ -4,8 +4,8 @@
 // commands/; adding one is one line in COMMANDS.
 import { type CliIo, type Command, EXIT_OK, EXIT_REFUSED, UsageError } from "./command.js";
 import { commandIo } from "./commands/command-io.js";
-import { conformanceCommand } from "./commands/conformance.js";
-import { mockCommand } from "./commands/mock.js";
+import { CONFORMANCE_HELP, conformanceCommand } from "./commands/conformance.js";
+import { MOCK_HELP, mockCommand } from "./commands/mock.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokensCommand } from "./commands/tokens.js";
 import { webhooksCommand } from "./commands/webhooks.js";
@@ -20,10 +20,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   webhooks: webhooksCommand,
   mock: {
     help: [["mock", "Run the Prism mock of the API for partners (no state)"]],
+    usage: MOCK_HELP,
     run: (argv, io) => mockCommand(argv, commandIo(io)),
   },
   conformance: {
     help: [["conformance", "Check a deployment against the document and the contract"]],
+    usage: CONFORMANCE_HELP,
     run: (argv, io) => conformanceCommand(argv, commandIo(io)),
   },
 };
@@ -60,12 +62,15 @@ export class WebcallbackCli {
   /** Runs `argv` (without node and the script) and resolves with the exit code. */
   async run(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
+    const commandNamed = (name: string | undefined) => (name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
+    let chosen: Command | undefined;
     try {
       if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-        this.io.stdout.write(helpText());
+        // `help serve` is `serve --help`.
+        this.io.stdout.write(commandNamed(command === "help" ? rest[0] : undefined)?.usage ?? helpText());
         return command === undefined ? EXIT_REFUSED : EXIT_OK;
       }
-      const chosen = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+      chosen = commandNamed(command);
       if (chosen === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
       return await chosen.run(rest, this.io);
     } catch (error) {
@@ -73,7 +78,7 @@ export class WebcallbackCli {
         error instanceof UsageError ||
         (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
       ) {
-        this.io.stderr.write(`webcallback: ${error.message}\n\n${helpText()}`);
+        this.io.stderr.write(`webcallback: ${error.message}\n\n${chosen?.usage ?? helpText()}`);
         return EXIT_REFUSED;
       }
       throw error;

@@ -29,6 +29,8 @@ export class UsageError extends Error {
 export interface Command {
   /** The lines of the top-level help, e.g. `["tokens hash", "Print the hash of a token …"]`. */
   readonly help: readonly (readonly [usage: string, summary: string])[];
+  /** The command's own help (`webcallback <command> --help`), shown with its usage mistakes too. */
+  readonly usage: string;
   /** Runs with the arguments after the command name; resolves with the exit code. */
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }

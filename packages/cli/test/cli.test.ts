@@ -52,6 +52,13 @@ describe("help", () => {
     expect(stdout).toMatch(/^ {2}webhooks verify /m);
   });
 
+  it.each(["serve", "tokens", "webhooks", "mock", "conformance"])("help %s is that command's own help", async (name) => {
+    const { code, stdout } = await run(["help", name]);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toBe((await run([name, "--help"])).stdout);
+    expect(stdout).toMatch(new RegExp(`^Usage: webcallback ${name}`));
+  });
+
   it("serve --help lists its options", async () => {
     const { code, stdout } = await run(["serve", "--help"]);
     expect(code).toBe(EXIT_OK);
@@ -80,6 +87,12 @@ describe("usage mistakes exit 2 with a message", () => {
     const result = await run(argv);
     expect(result.code).toBe(EXIT_REFUSED);
     expect(result.stderr).toMatch(stderr);
+  });
+
+  it("a mistake in a command's options shows that command's help, not the list of commands", async () => {
+    const result = await run(["serve", "--port", "eighty"]);
+    expect(result.stderr).toMatch(/^webcallback: --port .*\n\nUsage: webcallback serve /);
+    expect(result.stderr).not.toContain("Commands:");
   });
 });
 

@@ -237,5 +237,6 @@ class Serve {
 
 export const serveCommand: Command = {
   help: [["serve", "Run the reference web callback server"]],
+  usage: SERVE_HELP,
   run: (argv, io) => new Serve(io).run(argv),
 };

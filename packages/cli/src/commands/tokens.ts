@@ -11,6 +11,7 @@ Reading from stdin keeps the token out of the shell's history.
 
 export const tokensCommand: Command = {
   help: [["tokens hash", "Print the hash of a token, to paste into a configuration file"]],
+  usage: TOKENS_HELP,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
       args: [...argv],

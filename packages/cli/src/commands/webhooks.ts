@@ -28,6 +28,7 @@ function seconds(value: string | undefined, option: string): number | undefined 
 
 export const webhooksCommand: Command = {
   help: [["webhooks verify", "Check the signature of a result POST"]],
+  usage: WEBHOOKS_HELP,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
       args: [...argv],
