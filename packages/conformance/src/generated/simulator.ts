@@ -344,6 +344,8 @@ export type components = {
         CallList: {
             /** @description The calls. */
             calls: components["schemas"]["Call"][];
+            /** @description Present and true when there are more than the 10,000 listed (the oldest); ask for one interaction's with `interactionGuid`. */
+            truncated?: boolean;
         };
         /** @description An accepted request. */
         Interaction: {
@@ -478,6 +480,8 @@ export type components = {
         DeliveryList: {
             /** @description The deliveries. */
             deliveries: components["schemas"]["Delivery"][];
+            /** @description Present and true when there are more than the 10,000 listed (the oldest); ask for one interaction's with `interactionGuid`. */
+            truncated?: boolean;
         };
     };
     responses: {

@@ -210,6 +210,10 @@ export const SIMULATOR_SCHEMAS = {
         "items": {
           "$ref": "#/components/schemas/Call"
         }
+      },
+      "truncated": {
+        "type": "boolean",
+        "description": "Present and true when there are more than the 10,000 listed (the oldest); ask for one interaction's with `interactionGuid`."
       }
     }
   },
@@ -520,6 +524,10 @@ export const SIMULATOR_SCHEMAS = {
         "items": {
           "$ref": "#/components/schemas/Delivery"
         }
+      },
+      "truncated": {
+        "type": "boolean",
+        "description": "Present and true when there are more than the 10,000 listed (the oldest); ask for one interaction's with `interactionGuid`."
       }
     }
   }

@@ -8,6 +8,7 @@ import type { Logger } from "../ops/logger.js";
 import type { AgentRecord, CallRecord, DeliveryRecord, OfferRecord, Store, StoredInteraction } from "../store/store.js";
 import type { OffsetClock } from "../work/offset-clock.js";
 import { type Scheduler, StepRefusedError } from "../work/scheduler.js";
+import { LIST_LIMIT, listed } from "./list-view.js";
 import { describeErrors, schemaValidator } from "./sim-schemas.js";
 
 type Schemas = components["schemas"];
@@ -15,6 +16,7 @@ type Schemas = components["schemas"];
 /** @default 65536 — the largest JSON body a /sim route reads. */
 export const SIM_BODY_LIMIT_BYTES = 65_536;
 const JSON_TYPE = "application/json; charset=utf-8";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class ApiError extends Error {
@@ -203,7 +205,7 @@ export class SimApi {
         return this.clockView();
       }
       case "GET calls":
-        return { calls: (await store.listCalls({ ...guidFilter(), limit: 10_000 })).map(callView) };
+        return listed("calls", await store.listCalls({ ...guidFilter(), limit: LIST_LIMIT + 1 }), callView);
       case "POST calls/:/end": {
         const input = (await this.json(req, "EndCallRequest", true)) as Schemas["EndCallRequest"];
         return callView(await this.o.scheduler.endConversation(param, input));
@@ -224,7 +226,7 @@ export class SimApi {
       case "POST offers/:/reject":
         return offerView(await this.o.scheduler.rejectOffer(param));
       case "GET deliveries":
-        return { deliveries: (await store.listDeliveries({ ...guidFilter(), limit: 10_000 })).map(deliveryView) };
+        return listed("deliveries", await store.listDeliveries({ ...guidFilter(), limit: LIST_LIMIT + 1 }), deliveryView);
       case "POST deliveries/:/retry": {
         await this.o.scheduler.retryDelivery(param);
         const delivery = await store.getDelivery(param);
