@@ -16,6 +16,16 @@ export function refusalText(failure: Pick<CallbackRefused, "ctlError" | "message
   return `${lead} ${failure.message} (error ${failure.ctlError})`;
 }
 
+/** A code shown to the visitor is cut to this many characters: it is text from the address bar. */
+const SHOWN_CODE_LENGTH = 16;
+
+/** For a ctl_error the catalogue does not list: said as returned, never replaced by another code. */
+export function unknownCodeText(code: string): string {
+  const characters = [...code];
+  const shown = characters.length > SHOWN_CODE_LENGTH ? `${characters.slice(0, SHOWN_CODE_LENGTH).join("")}…` : code;
+  return `Sorry, we could not take your request. The service answered with an unknown error code (error ${shown}).`;
+}
+
 export const TEXT = {
   phone: "Your phone number",
   when: "When should we call?",
@@ -26,6 +36,8 @@ export const TEXT = {
   accepted: "Thank you. We will call you back.",
   reference: "Your reference:",
   unreachable: "We could not reach the callback service. Please check your connection and try again.",
+  // An answer that is neither accepted nor refused: the request may be in, and a resend could call twice.
+  unconfirmed: "We could not confirm your request; it may have been received. Please wait for our call before asking again.",
 } as const;
 
 /** "In 5 minutes", "In 90 seconds", "In 1 hour". */

@@ -1,8 +1,9 @@
 // <webcallback-button>: a phone field, the callback options the page author allows, and the
 // outcome in plain words. It sends with fetch (JSON mode) or as a form navigation with back.
 import { ENDPOINT_PATH, type Region } from "@webcallback/core";
-import { delayText, refusalText, TEXT } from "./button-text.js";
+import { delayText, refusalText, TEXT, unknownCodeText } from "./button-text.js";
 import { baseUrlOf, buildCallbackParams, checkCallback, createWebCallbackClient, type Method } from "./client.js";
+import { WebCallbackAnswerError } from "./errors.js";
 import type { CallbackInput } from "./input.js";
 import type { CallbackRefused } from "./result.js";
 import { knownCode, refused } from "./result.js";
@@ -29,7 +30,8 @@ input[type=tel]{font:inherit;padding:.4rem .5rem;border:1px solid var(--webcallb
 fieldset{border:0;margin:0;padding:0;display:grid;gap:.25rem}
 legend{padding:0;margin-bottom:.25rem}
 button{font:inherit;padding:.5rem 1rem;border:0;border-radius:var(--webcallback-radius,.25rem);background:var(--webcallback-accent,#0b57d0);color:var(--webcallback-accent-text,#fff);cursor:pointer}
-button[disabled]{opacity:.6;cursor:progress}
+button[disabled]{opacity:.6;cursor:not-allowed}
+[aria-busy=true] button{cursor:progress}
 :focus-visible{outline:2px solid var(--webcallback-focus,#0b57d0);outline-offset:2px}
 [part~=outcome]:empty{display:none}
 [data-state=accepted]{color:var(--webcallback-success,#146c2e)}
@@ -46,6 +48,8 @@ export class WebCallbackButton extends HTMLElement {
   private readonly choices: HTMLFieldSetElement;
   private readonly submit: HTMLButtonElement;
   private readonly outcome: HTMLElement;
+  /** Set once a request was accepted: the form then sends nothing more (a second call). */
+  private done = false;
 
   constructor() {
     super();
@@ -56,7 +60,7 @@ export class WebCallbackButton extends HTMLElement {
 <input part="input" id="${id}-phone" name="phone" type="tel" autocomplete="tel" inputmode="tel" required aria-describedby="${id}-outcome">
 <fieldset part="choices"><legend>${TEXT.when}</legend></fieldset>
 <button part="button" type="submit">${TEXT.submit}</button>
-<p part="outcome" id="${id}-outcome" role="status" aria-live="polite" tabindex="-1"></p>
+<p part="outcome" id="${id}-outcome" tabindex="-1"></p>
 </form>`;
     const $ = <T extends Element>(selector: string) => this.root.querySelector(selector) as T;
     this.form = $("form");
@@ -128,6 +132,7 @@ export class WebCallbackButton extends HTMLElement {
   }
 
   private async send(): Promise<void> {
+    if (this.done || this.form.hasAttribute("aria-busy")) return;
     const navigate = this.attr("mode") === "navigate";
     const back = navigate ? this.backUrl() : undefined;
     const input = this.input(back);
@@ -149,11 +154,11 @@ export class WebCallbackButton extends HTMLElement {
       const result = await client.requestCallback(input);
       if (result.ok) this.showAccepted(result.interactionGuid);
       else this.showRefused(result);
-    } catch {
-      this.show("refused", TEXT.unreachable);
+    } catch (error) {
+      this.show("refused", error instanceof WebCallbackAnswerError ? TEXT.unconfirmed : TEXT.unreachable);
       this.outcome.focus();
     } finally {
-      this.submit.disabled = false;
+      this.submit.disabled = this.done;
       this.form.removeAttribute("aria-busy");
     }
   }
@@ -186,9 +191,13 @@ export class WebCallbackButton extends HTMLElement {
   private readReturn(): void {
     const params = new URLSearchParams(location.search);
     if (params.get(SENT_MARK) !== (this.id || "1")) return;
-    const code = knownCode(params.get("ctl_error") ?? undefined);
-    if (params.has("ctl_error")) this.showRefused(code === undefined ? refused(19) : refused(code));
-    else this.showAccepted(params.get("ctl_interaction_guid") ?? undefined);
+    const text = params.get("ctl_error");
+    const code = knownCode(text ?? undefined);
+    if (text === null) this.showAccepted(params.get("ctl_interaction_guid") ?? undefined);
+    else if (code === undefined) {
+      this.show("refused", unknownCodeText(text));
+      this.outcome.focus();
+    } else this.showRefused(refused(code));
   }
 
   private show(state: "" | "accepted" | "refused", text: string): void {
@@ -199,6 +208,10 @@ export class WebCallbackButton extends HTMLElement {
   private showAccepted(guid: string | undefined): void {
     this.show("accepted", guid ? `${TEXT.accepted} ${TEXT.reference} ${guid}` : TEXT.accepted);
     this.phone.removeAttribute("aria-invalid");
+    // Accepted once is enough: every control stays disabled, so no click or Enter sends it again.
+    this.done = true;
+    for (const control of this.form.elements) if ("disabled" in control) control.disabled = true;
+    // The outcome is no live region: focus moving to it is what announces it, once.
     this.outcome.focus();
     this.dispatchEvent(new CustomEvent("webcallback-accepted", { bubbles: true, composed: true, detail: { interactionGuid: guid } }));
   }
@@ -208,7 +221,9 @@ export class WebCallbackButton extends HTMLElement {
     const phoneProblem = failure.ctlError === 17;
     if (phoneProblem) this.phone.setAttribute("aria-invalid", "true");
     else this.phone.removeAttribute("aria-invalid");
-    // Back to the field the visitor can fix; otherwise to the message itself.
+    // Back to the field the visitor can fix, which names the message as its description (blurred
+    // first, so a field that had focus is announced again); otherwise to the message itself.
+    if (phoneProblem) this.phone.blur();
     (phoneProblem ? this.phone : this.outcome).focus();
     this.dispatchEvent(new CustomEvent("webcallback-refused", { bubbles: true, composed: true, detail: failure }));
   }

@@ -6,7 +6,7 @@ import { WebCallbackAnswerError, WebCallbackTransportError } from "./errors.js";
 import type { CallbackInput } from "./input.js";
 import { checkLocally } from "./local-checks.js";
 import { type CallbackParams, encodeInput, encodeParams } from "./params.js";
-import { accepted, type CallbackRefused, type CallbackResult, knownCode, refused } from "./result.js";
+import { accepted, type CallbackRefused, type CallbackResult, knownCode, refused, retryAfterOf } from "./result.js";
 
 export type Method = "GET" | "POST";
 
@@ -38,7 +38,10 @@ export interface RequestOptions {
 
 export interface WebCallbackClient {
   readonly baseUrl: string;
-  /** Checks locally, then sends once. Refusals are results; only transport failures and unreadable answers throw. */
+  /**
+   * Checks locally, then sends once. Refusals are results; only transport failures and unreadable
+   * answers throw (errors.ts says which of them may be sent again).
+   */
   requestCallback(input: CallbackInput, options?: RequestOptions): Promise<CallbackResult>;
   /** The request as a GET URL, shaped like the seed's example URLs: for plain links. */
   buildCallbackUrl(input: CallbackInput): string;
@@ -60,29 +63,60 @@ export function baseUrlOf(options: Pick<ClientOptions, "baseUrl" | "region">): s
   return options.baseUrl.replace(/\/+$/, "");
 }
 
-/** The ctl_error appended to a redirect's Location, or undefined on success. */
-function fromLocation(location: string, base: string): CallbackResult {
-  let url: URL;
-  try {
-    url = new URL(location, base);
-  } catch (error) {
-    throw new WebCallbackAnswerError("unreadable Location", 302, { cause: error });
-  }
-  // The server appends its parameter last; an earlier one may be the page's own.
-  const codeText = url.searchParams.getAll("ctl_error").at(-1);
-  if (codeText === undefined) return accepted(url.searchParams.getAll("ctl_interaction_guid").at(-1));
-  const code = knownCode(codeText);
-  if (code === undefined) throw new WebCallbackAnswerError(`unknown ctl_error ${codeText}`, 302);
-  return refused(code);
+/** What the server may append to back: its code on a refusal, the guid on success when the tenant opts in. */
+const APPENDED = /[?&](ctl_error|ctl_interaction_guid)=([^&]*)$/;
+
+/**
+ * The outcome a redirect carries, or an answer error. Only a redirect to the `back` this request
+ * sent is the server's answer: anything else (a proxy's http->https 301, a redirect elsewhere, one
+ * when no back was sent) says nothing about the request, which may even have been accepted.
+ */
+function fromRedirect(response: Response, back: string | undefined, base: string): CallbackResult {
+  const { status } = response;
+  const location = response.headers.get("location");
+  if (location === null) throw new WebCallbackAnswerError("redirect without a Location", status);
+  const url = urlOf(location, base);
+  if (url === undefined) throw new WebCallbackAnswerError(`unreadable Location ${location}`, status);
+  // The server trims back, and percent-encodes its spaces and non-ASCII characters in Location:
+  // both sides are compared as the URL parser serialises them.
+  const sent = back === undefined ? undefined : urlOf(back.trim());
+  if (sent === undefined) throw new WebCallbackAnswerError(`redirect to ${url.href} although no back was sent`, status);
+  if (url.href === sent.href) return accepted(undefined);
+  const hashAt = url.href.indexOf("#");
+  const head = hashAt === -1 ? url.href : url.href.slice(0, hashAt);
+  const fragment = hashAt === -1 ? "" : url.href.slice(hashAt);
+  const appended = APPENDED.exec(head);
+  const rest = head.slice(0, appended?.index);
+  // The server writes `&` after a query of its own, nothing after a `?` or `&` that back ends with.
+  const backs = appended === null ? [] : [`${rest}${fragment}`, `${rest}${appended[0].charAt(0)}${fragment}`];
+  if (appended === null || !backs.includes(sent.href)) throw new WebCallbackAnswerError(`redirect to ${url.href}, not to back`, status);
+  const [whole, name] = appended;
+  const value = new URLSearchParams(whole.slice(1)).get(name ?? "") ?? "";
+  if (name === "ctl_interaction_guid") return accepted(value);
+  const code = knownCode(value);
+  if (code === undefined) throw new WebCallbackAnswerError(`unknown ctl_error ${value}`, status);
+  return refused(code, undefined, undefined, retryAfterOf(response));
 }
 
-function fromJson(status: number, body: unknown): CallbackResult {
+/** An absolute URL, or undefined for text the URL parser refuses. */
+function urlOf(text: string, base?: string): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function fromJson(response: Response, body: unknown): CallbackResult {
+  const { status } = response;
   const fields = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
   if (status === 202 && fields.status === "accepted" && typeof fields.interaction_guid === "string") {
     return accepted(fields.interaction_guid);
   }
   const code = knownCode(fields.ctl_error);
-  if (status >= 400 && code !== undefined) return refused(code, typeof fields.message === "string" ? fields.message : undefined, status);
+  if (status >= 400 && code !== undefined) {
+    return refused(code, typeof fields.message === "string" ? fields.message : undefined, status, retryAfterOf(response));
+  }
   throw new WebCallbackAnswerError(`unexpected HTTP ${status}`, status);
 }
 
@@ -102,8 +136,8 @@ export function checkCallback(input: CallbackInput): CallbackRefused | undefined
 export function createWebCallbackClient(options: ClientOptions): WebCallbackClient {
   const baseUrl = baseUrlOf(options);
   const { tenant, token } = options;
-  // Without a fetch of its own, openapi-fetch uses globalThis.fetch.
-  const api = createClient<paths>(options.fetch === undefined ? { baseUrl } : { baseUrl, fetch: options.fetch });
+  // Each request passes its own fetch (fetchOnce below), so none is given here.
+  const api = createClient<paths>({ baseUrl });
 
   const send = async (input: CallbackInput, params: CallbackParams, request: RequestOptions): Promise<CallbackResult> => {
     const fields = Object.fromEntries(params) as CallbackFields;
@@ -111,7 +145,19 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
     // No Accept header: fetch sends */*, which the server answers in JSON.
     const headers: Record<string, string> = {};
     if (request.requestId !== undefined) headers["x-request-id"] = request.requestId;
-    const common = { redirect: "manual", headers, ...(request.signal === undefined ? {} : { signal: request.signal }) } as const;
+    // Set once the answer's head arrived: a failure after that (a 202 whose body is not JSON, a
+    // body cut off) is an answer error, not a transport error, as the request may be accepted.
+    let arrived: Response | undefined;
+    const fetchOnce = async (sent: Request) => {
+      arrived = await (options.fetch ?? globalThis.fetch)(sent);
+      return arrived;
+    };
+    const common = {
+      redirect: "manual",
+      headers,
+      fetch: fetchOnce,
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    } as const;
     let answer: { data?: unknown; error?: unknown; response: Response };
     try {
       answer =
@@ -124,6 +170,9 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
               bodySerializer: () => encoded,
             });
     } catch (error) {
+      const response = arrived as Response | undefined;
+      if (response !== undefined)
+        throw new WebCallbackAnswerError(`unreadable HTTP ${response.status} answer`, response.status, { cause: error });
       throw new WebCallbackTransportError(`request to ${baseUrl} failed`, { cause: error });
     }
     const { response } = answer;
@@ -132,12 +181,8 @@ export function createWebCallbackClient(options: ClientOptions): WebCallbackClie
       // knowing whether it was accepted, the caller must not resend (that could call twice).
       throw new WebCallbackAnswerError("a browser cannot read the redirect to back (the request may be accepted); leave back out", 0);
     }
-    if (response.status >= 300 && response.status < 400) {
-      const location = response.headers.get("location");
-      if (location === null) throw new WebCallbackAnswerError("redirect without a Location", response.status);
-      return fromLocation(location, input.back ?? baseUrl);
-    }
-    return fromJson(response.status, answer.data ?? answer.error);
+    if (response.status >= 300 && response.status < 400) return fromRedirect(response, input.back, baseUrl);
+    return fromJson(response, answer.data ?? answer.error);
   };
 
   return {

@@ -1,3 +1,5 @@
+// Re-exported so a consumer can name a refusal's code without depending on @webcallback/core.
+export { CTL_ERROR, type CtlErrorCode, type CtlErrorName } from "@webcallback/core";
 export {
   buildCallbackParams,
   type ClientOptions,

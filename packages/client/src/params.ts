@@ -30,8 +30,28 @@ function writePairs(input: PairsInput | undefined, prefix: readonly Pair[]): str
   }
 }
 
+/** JavaScript's exponent form, which String() uses below 1e-6 and from 1e21 on. */
+const EXPONENT_FORM = /^(-?)([0-9])(?:\.([0-9]+))?e([+-][0-9]+)$/;
+
+/**
+ * A number in plain decimal notation, the only form the API's numeric grammar reads (`1e-7` is
+ * ctl_error 11, `0.0000001` is not), with the same digits String() gives. NaN and the infinities
+ * stay as String() writes them, so the local checks refuse them (11) before anything is sent.
+ */
+function decimalText(value: number): string {
+  const text = String(value);
+  const match = EXPONENT_FORM.exec(text);
+  if (match === null) return text;
+  const [, sign = "", lead = "", rest = "", exponent = "0"] = match;
+  const digits = lead + rest;
+  const shift = Number(exponent);
+  // String() switches to exponent form only past 20 integer digits or before 6 leading zeros,
+  // so the point always falls outside the digits: zeros go before them or after them.
+  return shift < 0 ? `${sign}0.${"0".repeat(-shift - 1)}${digits}` : `${sign}${digits}${"0".repeat(shift + 1 - digits.length)}`;
+}
+
 function numberText(value: number | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : decimalText(value);
 }
 
 export function encodeInput(tenant: string, token: string, input: CallbackInput): Encoded {

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CATALOGUE } from "@webcallback/core";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Site, startPartnerSite } from "../../../examples/partner-site/serve.ts";
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, HAS_CHROMIUM } from "../../../test/support/chromium.ts";
@@ -17,6 +17,12 @@ const SCREENSHOTS = join(REPO_ROOT, "test-results");
 const PHONE = "16505551212";
 const hasChromium = HAS_CHROMIUM;
 const MISSING = CHROMIUM_MISSING;
+
+/** What the tests use of an HTMLFormElement (the test's types have no DOM). */
+interface FormLike {
+  readonly elements: Iterable<{ readonly disabled?: boolean }>;
+  requestSubmit(): void;
+}
 
 /** A page like the example's, with a token the server refuses. */
 const WRONG_TOKEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wrong token</title>
@@ -71,7 +77,22 @@ describe.skipIf(!hasChromium)("<webcallback-button> in Chromium", () => {
     return page;
   }
 
-  const outcomeOf = (page: Page, id: string) => page.locator(`#${id}`).getByRole("status");
+  // The outcome is announced by the focus moving to it, so it is no live region (no role=status).
+  const outcomeOf = (page: Page, id: string) => page.locator(`#${id}`).locator("[part~=outcome]");
+  const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.getRootNode().activeElement);
+
+  /** Every request the page sends to the callback endpoint. */
+  function endpointRequests(page: Page): string[] {
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().startsWith(`${server.url}/SC/webcallback.php`)) sent.push(request.method());
+    });
+    return sent;
+  }
+
+  /** Whether each control of the button's form (field, choices, submit) is disabled. */
+  const controlsDisabled = (button: Locator) =>
+    button.locator("form").evaluate((form) => [...(form as unknown as FormLike).elements].map((el) => el.disabled === true));
 
   it("fetch mode: a phone number, a click, the success message and the call", async () => {
     const page = await open("/button.html");
@@ -81,7 +102,7 @@ describe.skipIf(!hasChromium)("<webcallback-button> in Chromium", () => {
     await button.getByRole("button", { name: "Call me back" }).click();
     const outcome = outcomeOf(page, "fetch-button");
     await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toMatch(/^Thank you\. We will call you back\./);
-    await expect.poll(() => outcome.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    await expect.poll(() => isFocused(outcome)).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, "webcallback-button-accepted.png") });
     const guid = /Your reference: (\S+)$/.exec((await outcome.textContent()) ?? "")?.[1] ?? "";
     await expectCustomerCall(server.url, guid, PHONE);
@@ -130,6 +151,118 @@ describe.skipIf(!hasChromium)("<webcallback-button> in Chromium", () => {
     await refused.screenshot({ path: join(SCREENSHOTS, "webcallback-button-navigate-refused.png") });
     await page.close();
     await refused.close();
+  });
+
+  it("fetch mode: once accepted, the form sends nothing more (the visitor is called once)", async () => {
+    const page = await open("/button.html");
+    const sent = endpointRequests(page);
+    const button = page.locator("#fetch-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    await button.getByRole("button", { name: "Call me back" }).click();
+    const outcome = outcomeOf(page, "fetch-button");
+    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).toMatch(/^Thank you\. We will call you back\./);
+    // Announced once: by focus, and not again by a live region.
+    await expect.poll(() => isFocused(outcome)).toBe(true);
+    expect(await outcome.getAttribute("role")).toBeNull();
+    expect(await outcome.getAttribute("aria-live")).toBeNull();
+    expect(await controlsDisabled(button)).not.toContain(false);
+    expect(await button.getByLabel("Your phone number").inputValue()).toBe(PHONE);
+    // A click on the disabled button, and a submit the page forces: neither sends.
+    await button.getByRole("button", { name: "Call me back" }).click({ force: true });
+    await button.locator("form").evaluate((form) => (form as unknown as FormLike).requestSubmit());
+    await page.waitForTimeout(500);
+    expect(sent).toEqual(["POST"]);
+    expect(await outcome.textContent()).toMatch(/^Thank you\. We will call you back\./);
+    await page.close();
+  });
+
+  it("fetch mode: a second submit while the first is under way sends nothing", async () => {
+    const page = await open("/button.html");
+    const sent = endpointRequests(page);
+    const button = page.locator("#fetch-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    // Enter in the field submits too; the first request is still on its way when the second comes.
+    await button.locator("form").evaluate((form) => {
+      (form as unknown as FormLike).requestSubmit();
+      (form as unknown as FormLike).requestSubmit();
+    });
+    await expect.poll(() => outcomeOf(page, "fetch-button").textContent(), { timeout: 10_000 }).toMatch(/^Thank you/);
+    expect(sent).toEqual(["POST"]);
+    await page.close();
+  });
+
+  it("fetch mode: an answer that cannot be read does not invite a resend", async () => {
+    const page = await open("/button.html");
+    // A 202 whose body is not JSON: the request may be in, so \"try again\" could call twice.
+    await page.route(`${server.url}/SC/webcallback.php`, (route) =>
+      route.fulfill({
+        status: 202,
+        headers: { "content-type": "application/json", "access-control-allow-origin": site.url },
+        body: "{acc",
+      }),
+    );
+    const button = page.locator("#fetch-button");
+    await button.getByLabel("Your phone number").fill(PHONE);
+    await button.getByRole("button", { name: "Call me back" }).click();
+    const outcome = outcomeOf(page, "fetch-button");
+    await expect.poll(() => outcome.textContent(), { timeout: 10_000 }).not.toBe("Sending your request…");
+    expect(await outcome.textContent()).toBe(
+      "We could not confirm your request; it may have been received. Please wait for our call before asking again.",
+    );
+    await page.close();
+  });
+
+  it("navigate mode: back with success, the form is disabled too", async () => {
+    const page = await open("/button.html?webcallback_sent=navigate-button");
+    const button = page.locator("#navigate-button");
+    const outcome = outcomeOf(page, "navigate-button");
+    await expect.poll(() => outcome.textContent()).toBe("Thank you. We will call you back.");
+    expect(await controlsDisabled(button)).not.toContain(false);
+    expect(await isFocused(outcome)).toBe(true);
+    await page.close();
+  });
+
+  it.each([
+    { given: "999", shown: "999" },
+    { given: "abc", shown: "abc" },
+    { given: "19x", shown: "19x" },
+    { given: "<img src=x onerror=alert(1)>", shown: "<img src=x onerr…" },
+  ])("navigate mode: back with an unknown ctl_error $given, named as returned", async ({ given, shown }) => {
+    const page = await open(`/button.html?webcallback_sent=navigate-button&ctl_error=${encodeURIComponent(given)}`);
+    const button = page.locator("#navigate-button");
+    const outcome = outcomeOf(page, "navigate-button");
+    const want = `Sorry, we could not take your request. The service answered with an unknown error code (error ${shown}).`;
+    await expect.poll(() => outcome.textContent()).toBe(want);
+    expect(await outcome.textContent()).not.toContain("error 19)");
+    // Text only: nothing of the code became markup.
+    expect(await outcome.evaluate((el) => el.children.length)).toBe(0);
+    // Not a success: the visitor may try again.
+    expect(await controlsDisabled(button)).not.toContain(true);
+    await page.close();
+  });
+
+  it.each([
+    { given: "constructor" },
+    { given: "__proto__" },
+    { given: "toString" },
+    { given: "hasOwnProperty" },
+    { given: "999" },
+    { given: "abc" },
+    { given: "03" },
+  ])("the result page names an unknown ctl_error $given as given", async ({ given }) => {
+    const page = await open(`/result.html?ctl_error=${encodeURIComponent(given)}`);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`Sorry, we could not take your request. The service answered with an unknown error code (error ${given}).`);
+    await page.close();
+  });
+
+  it("the result page reads the code the API appended last", async () => {
+    const page = await open("/result.html?ctl_error=1&ctl_error=13");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`Sorry, we could not take your request. ${CATALOGUE[13].message} (error 13)`);
+    await page.close();
   });
 
   it("the plain HTML form, no script: the result page reads ctl_error", async () => {

@@ -1,10 +1,23 @@
 // The client against the real reference server (`webcallback serve` in a child process on
 // loopback): the seed's four examples, GET and POST; JSON and redirect answers read alike;
 // the local checks agree with the server and keep a bad request off the network.
+import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CATALOGUE, type CtlErrorCode, REQUEST_EXAMPLES } from "@webcallback/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ServerProcess, startServer } from "../../../test/support/server-process.ts";
-import { type CallbackInput, type CallbackResult, createWebCallbackClient, type Method } from "../src/index.js";
+import {
+  type CallbackInput,
+  type CallbackResult,
+  createWebCallbackClient,
+  type Method,
+  WebCallbackAnswerError,
+  WebCallbackTransportError,
+} from "../src/index.js";
 
 const ACME = { tenant: "Acme", token: "fb65d0515b9631c6db72e7e66fe6df49" } as const;
 /** Allowed for every demo tenant (`http://127.0.0.1:*`); nothing listens on port 9. */
@@ -128,5 +141,170 @@ describe("local checks", () => {
     const client = createWebCallbackClient({ baseUrl: server.url, ...ACME, fetch });
     expect((await client.requestCallback(call())).ok).toBe(true);
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("numbers go out in plain decimal notation, which the server reads", () => {
+  it.each(
+    METHODS.flatMap((method) => [
+      { method, name: "a delay of 0.0000001 s (String() writes 1e-7)", input: { ...call(), callbackDelay: 0.0000001 } },
+      { method, name: "a delay of -1e-7 s (none)", input: { ...call(), callbackDelay: -1e-7 } },
+      {
+        method,
+        name: "an expiration of 1e21 s (String() writes 1e+21)",
+        input: { callbackType: 2, phone: "16505551212", queueId: "103", expiration: 1e21 } satisfies CallbackInput,
+      },
+      {
+        method,
+        name: "an expiration of 2.5e-7 s",
+        input: { callbackType: 2, phone: "16505551212", queueId: "103", expiration: 2.5e-7 } satisfies CallbackInput,
+      },
+    ]),
+  )("$name by $method: accepted", async ({ method, input }) => {
+    const client = createWebCallbackClient({ baseUrl: server.url, ...ACME, method });
+    const result = await client.requestCallback(input);
+    expect(result).toEqual({ ok: true, interactionGuid: expect.stringMatching(UUID) });
+  });
+});
+
+describe("a redirect from the server is read against the back that was sent", () => {
+  // The server percent-encodes the spaces and non-ASCII characters of back in Location.
+  const ODD_BACK = "http://127.0.0.1:9/café menu?q=a b&name=Zoë#résumé";
+  it.each(METHODS)("back with spaces and non-ASCII by %s: accepted, and refused with the code", async (method) => {
+    const client = createWebCallbackClient({ baseUrl: server.url, ...ACME, method });
+    expect(await client.requestCallback({ ...call(), back: ODD_BACK })).toEqual({ ok: true });
+    expect(await client.requestCallback({ ...call(), channelNumber: "19999999999", back: ODD_BACK })).toEqual(refused(13));
+  });
+});
+
+/** A node:http server on 127.0.0.1 (a proxy, a broken upstream), answering every request with `listener`. */
+async function oddServer(listener: RequestListener): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const odd = createServer((req, res) => {
+    count++;
+    req.resume();
+    req.on("end", () => listener(req, res));
+  });
+  await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(odd.address() as AddressInfo).port}`,
+    requests: () => count,
+    close: () =>
+      new Promise((resolve) => {
+        odd.closeAllConnections();
+        odd.close(() => resolve());
+      }),
+  };
+}
+
+describe("odd answers from whatever stands in front of the server", () => {
+  it.each(METHODS)("a proxy's http->https 301 by %s is an answer error, not a success", async (method) => {
+    const proxy = await oddServer((req, res) => res.writeHead(301, { location: `https://127.0.0.1${req.url}` }).end());
+    try {
+      const client = createWebCallbackClient({ baseUrl: proxy.url, ...ACME, method });
+      for (const input of [call(), { ...call(), back: BACK }]) {
+        const error = await client.requestCallback(input).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WebCallbackAnswerError);
+        expect((error as WebCallbackAnswerError).httpStatus).toBe(301);
+      }
+      expect(proxy.requests()).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it.each(METHODS)("a 202 whose body is not JSON by %s is an answer error with the cause, sent once", async (method) => {
+    const upstream = await oddServer((_req, res) => res.writeHead(202, { "content-type": "application/json" }).end("{accepted"));
+    try {
+      const client = createWebCallbackClient({ baseUrl: upstream.url, ...ACME, method });
+      const error = await client.requestCallback(call()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WebCallbackAnswerError);
+      expect(error).not.toBeInstanceOf(WebCallbackTransportError);
+      expect((error as WebCallbackAnswerError).httpStatus).toBe(202);
+      expect((error as WebCallbackAnswerError).cause).toBeInstanceOf(SyntaxError);
+      expect(upstream.requests()).toBe(1);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it("a 202 whose body is cut off is an answer error too", async () => {
+    const upstream = await oddServer((_req, res) => {
+      res.writeHead(202, { "content-type": "application/json", "content-length": "200" });
+      res.write('{"status":"accepted",');
+      setTimeout(() => res.destroy(), 20);
+    });
+    try {
+      const client = createWebCallbackClient({ baseUrl: upstream.url, ...ACME });
+      const error = await client.requestCallback(call()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WebCallbackAnswerError);
+      expect((error as WebCallbackAnswerError).httpStatus).toBe(202);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it("503 of 15 with Retry-After: the seconds come with the refusal", async () => {
+    const draining = await oddServer((_req, res) =>
+      res
+        .writeHead(503, { "content-type": "application/json", "retry-after": "120" })
+        .end(JSON.stringify({ ctl_error: 15, message: CATALOGUE[15].message })),
+    );
+    try {
+      const client = createWebCallbackClient({ baseUrl: draining.url, ...ACME });
+      expect(await client.requestCallback(call())).toStrictEqual({ ...refused(15), retryAfterSeconds: 120 });
+    } finally {
+      await draining.close();
+    }
+  });
+
+  it("no server at all is still a transport error", async () => {
+    const gone = await oddServer(() => undefined);
+    await gone.close();
+    const client = createWebCallbackClient({ baseUrl: gone.url, ...ACME });
+    await expect(client.requestCallback(call())).rejects.toBeInstanceOf(WebCallbackTransportError);
+  });
+});
+
+describe("a rate-limited request (106) carries the server's Retry-After", () => {
+  const LIMITED = { tenant: "Limited", token: "limited-token-0123456789" } as const;
+  let dir: string;
+  let limited: ServerProcess;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "wc-client-limited-"));
+    const config = join(dir, "tenants.json");
+    const tokenHash = `sha256:${createHash("sha256").update(LIMITED.token).digest("hex")}`;
+    await writeFile(
+      config,
+      JSON.stringify({
+        tenants: {
+          [LIMITED.tenant]: {
+            tokens: [tokenHash],
+            channels: { "18006661212": {} },
+            allowedBackOrigins: ["http://127.0.0.1:*"],
+            rateLimit: { perPhone: { limit: 1, windowSeconds: 600 } },
+          },
+        },
+      }),
+    );
+    limited = await startServer({ args: ["--config", config] });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(METHODS)("by %s, in JSON mode and in redirect mode", async (method) => {
+    const client = createWebCallbackClient({ baseUrl: limited.url, ...LIMITED, method });
+    const input = { ...call(), phone: method === "GET" ? "16505550101" : "16505550102" };
+    expect((await client.requestCallback(input)).ok).toBe(true);
+    for (const again of [input, { ...input, back: BACK }]) {
+      const result = await client.requestCallback(again);
+      expect(result).toMatchObject({ ...refused(106), retryAfterSeconds: expect.any(Number) });
+      const seconds = result.ok ? -1 : (result.retryAfterSeconds ?? -1);
+      expect(Number.isInteger(seconds) && seconds > 0 && seconds <= 600).toBe(true);
+    }
   });
 });

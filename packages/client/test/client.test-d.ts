@@ -1,9 +1,15 @@
 // Misuse that must not compile, and the result's narrowing: checked by tsc through vitest, never run.
-import type { CtlErrorCode } from "@webcallback/core";
+
+import type { CtlErrorCode as PublishedCtlErrorCode } from "@webcallback/client";
+import type { CTL_ERROR as CORE_CTL_ERROR, CtlErrorCode as CoreCtlErrorCode } from "@webcallback/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CallbackInput,
+  type CallbackRefused,
   type CallbackResult,
+  CTL_ERROR,
+  type CtlErrorCode,
+  type CtlErrorName,
   createWebCallbackClient,
   type WebCallbackClient,
   type WebCallbackTransportError,
@@ -94,10 +100,12 @@ describe("CallbackResult", () => {
     if (result.ok) {
       expectTypeOf(result.interactionGuid).toEqualTypeOf<string | undefined>();
       expectTypeOf(result).not.toHaveProperty("ctlError");
+      expectTypeOf(result).not.toHaveProperty("retryAfterSeconds");
     } else {
       expectTypeOf(result.ctlError).toEqualTypeOf<CtlErrorCode>();
       expectTypeOf(result.message).toEqualTypeOf<string>();
       expectTypeOf(result.httpStatus).toEqualTypeOf<number>();
+      expectTypeOf(result.retryAfterSeconds).toEqualTypeOf<number | undefined>();
       expectTypeOf(result).not.toHaveProperty("interactionGuid");
     }
   });
@@ -108,5 +116,28 @@ describe("CallbackResult", () => {
 
   it("names transport errors literally", () => {
     expectTypeOf<WebCallbackTransportError["name"]>().toEqualTypeOf<"WebCallbackTransportError">();
+  });
+});
+
+describe("retryAfterSeconds", () => {
+  it("is optional and read-only", () => {
+    expectTypeOf<CallbackRefused>().toHaveProperty("retryAfterSeconds").toEqualTypeOf<number | undefined>();
+    expectTypeOf<{ ok: false; ctlError: 106; message: string; httpStatus: 429 }>().toMatchTypeOf<CallbackRefused>();
+    const refusal: CallbackRefused = { ok: false, ctlError: 106, message: "m", httpStatus: 429, retryAfterSeconds: 60 };
+    // @ts-expect-error the result is read-only
+    refusal.retryAfterSeconds = 1;
+    // @ts-expect-error a number of seconds, not the header's text
+    void ({ ...refusal, retryAfterSeconds: "60" } satisfies CallbackRefused);
+  });
+});
+
+describe("the error codes come with the client", () => {
+  it("re-exports core's CtlErrorCode, CtlErrorName and CTL_ERROR", () => {
+    expectTypeOf<CtlErrorCode>().toEqualTypeOf<CoreCtlErrorCode>();
+    expectTypeOf<PublishedCtlErrorCode>().toEqualTypeOf<CoreCtlErrorCode>();
+    expectTypeOf(CTL_ERROR).toEqualTypeOf<typeof CORE_CTL_ERROR>();
+    expectTypeOf(CTL_ERROR.RATE_LIMITED).toEqualTypeOf<106>();
+    expectTypeOf<CtlErrorName>().toEqualTypeOf<keyof typeof CORE_CTL_ERROR>();
+    expectTypeOf<CallbackRefused["ctlError"]>().toEqualTypeOf<CtlErrorCode>();
   });
 });

@@ -1,10 +1,13 @@
 // The client without a server: the seed's URL shape, the local checks, and how each kind of
 // answer becomes one result (a stub fetch answers as the server would).
-import { CATALOGUE, CTL_ERROR, SERVERS } from "@webcallback/core";
+
+import * as published from "@webcallback/client";
+import { CATALOGUE, CTL_ERROR, NUMERIC_PATTERN, SERVERS } from "@webcallback/core";
 import { describe, expect, it, vi } from "vitest";
 import {
   buildCallbackParams,
   type CallbackInput,
+  CTL_ERROR as CLIENT_CTL_ERROR,
   checkCallback,
   createWebCallbackClient,
   LOCAL_CODES,
@@ -109,6 +112,45 @@ queue_id=103&expiration=3600`,
   });
 });
 
+describe("numbers are written in plain decimal notation, which the API's numeric grammar reads", () => {
+  it.each([
+    { given: 300, want: "300" },
+    { given: 0, want: "0" },
+    { given: -0, want: "0" },
+    { given: 0.5, want: "0.5" },
+    { given: -5, want: "-5" },
+    { given: 0.000001, want: "0.000001" },
+    { given: 0.0000001, want: "0.0000001" },
+    { given: 1.5e-7, want: "0.00000015" },
+    { given: -2.5e-8, want: "-0.000000025" },
+    { given: 123456789012345680000, want: "123456789012345680000" },
+    { given: 1e21, want: "1000000000000000000000" },
+    { given: 1.2345e22, want: "12345000000000000000000" },
+    { given: -1e21, want: "-1000000000000000000000" },
+    { given: Number.MIN_VALUE, want: `0.${"0".repeat(323)}5` },
+    { given: Number.MAX_VALUE, want: `17976931348623157${"0".repeat(292)}` },
+  ])("$given is written $want", ({ given, want }) => {
+    expect(want).toMatch(NUMERIC_PATTERN);
+    expect(Number(want)).toBe(given === 0 ? 0 : given);
+    const delay = buildCallbackParams(ACME, { ...CALL_NOW, callbackDelay: given });
+    expect(delay.find(([name]) => name === "callback_delay")).toEqual(["callback_delay", want]);
+    const expiration = buildCallbackParams(ACME, { callbackType: 2, phone: "1", queueId: "103", expiration: given });
+    expect(expiration.find(([name]) => name === "expiration")).toEqual(["expiration", want]);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])("%s is refused before sending (11)", async (given) => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch });
+    for (const input of [
+      { ...CALL_NOW, callbackDelay: given },
+      { callbackType: 2, phone: "1", queueId: "103", expiration: given },
+    ] satisfies CallbackInput[]) {
+      expect(await client.requestCallback(input)).toEqual(refusedWith(CTL_ERROR.NOT_NUMERIC));
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe("regions come from the document's servers", () => {
   it.each(Object.entries(SERVERS))("%s is %s", (region, url) => {
     expect(createWebCallbackClient({ region: region as keyof typeof SERVERS, ...ACME }).baseUrl).toBe(url);
@@ -132,8 +174,13 @@ describe("local checks stop a request the server would certainly refuse", () => 
     { rule: "11 delay NaN", input: { ...CALL_NOW, callbackDelay: Number.NaN }, code: CTL_ERROR.NOT_NUMERIC },
     { rule: "11 delay Infinity", input: { ...CALL_NOW, callbackDelay: Number.POSITIVE_INFINITY }, code: CTL_ERROR.NOT_NUMERIC },
     {
-      rule: "11 expiration in exponent form",
-      input: { callbackType: 2, phone: "1", queueId: "103", expiration: 1e21 },
+      rule: "11 expiration NaN",
+      input: { callbackType: 2, phone: "1", queueId: "103", expiration: Number.NaN },
+      code: CTL_ERROR.NOT_NUMERIC,
+    },
+    {
+      rule: "11 expiration -Infinity",
+      input: { callbackType: 2, phone: "1", queueId: "103", expiration: Number.NEGATIVE_INFINITY },
       code: CTL_ERROR.NOT_NUMERIC,
     },
     {
@@ -168,6 +215,8 @@ describe("local checks stop a request the server would certainly refuse", () => 
 
   it("lets through what only the directory can judge", () => {
     expect(checkCallback({ callbackType: 2, phone: "+1 (650) 555-1212", queueId: "999", expiration: -5 })).toBeUndefined();
+    expect(checkCallback({ callbackType: 2, phone: "1", queueId: "103", expiration: 1e21 })).toBeUndefined();
+    expect(checkCallback({ ...CALL_NOW, callbackDelay: 1e-7 })).toBeUndefined();
     expect(checkCallback({ ...CALL_NOW, callbackDelay: 0.5, userData: { ctl_callbackUrl: "https://elsewhere.invalid/" } })).toBeUndefined();
   });
 
@@ -199,28 +248,36 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 const redirect = (location: string) => new Response(null, { status: 302, headers: { location, "content-length": "0" } });
 
+const GUID = "0190f3a0-0000-7000-8000-000000000001";
+const BACK = "http://127.0.0.1:9/done";
+
 describe("one result for JSON and redirect answers", () => {
-  const GUID = "0190f3a0-0000-7000-8000-000000000001";
   it.each([
     {
       answer: () => json(202, { status: "accepted", interaction_guid: GUID, callback_type: 1 }),
       want: { ok: true, interactionGuid: GUID },
     },
-    { answer: () => redirect("http://127.0.0.1:9/done"), want: { ok: true } },
-    { answer: () => redirect(`http://127.0.0.1:9/done?x=1&ctl_interaction_guid=${GUID}`), want: { ok: true, interactionGuid: GUID } },
+    { answer: () => redirect(BACK), want: { ok: true } },
+    { back: `${BACK}?x=1`, answer: () => redirect(`${BACK}?x=1&ctl_interaction_guid=${GUID}`), want: { ok: true, interactionGuid: GUID } },
     { answer: () => json(401, { ctl_error: 3, message: "Invalid authentication token." }), want: refusedWith(3) },
-    { answer: () => redirect("http://127.0.0.1:9/done?ctl_error=3"), want: refusedWith(3) },
-    { answer: () => redirect("http://127.0.0.1:9/done?ctl_error=1&ctl_error=13#top"), want: refusedWith(13) },
+    { answer: () => redirect(`${BACK}?ctl_error=3`), want: refusedWith(3) },
+    { back: `${BACK}?ctl_error=1#top`, answer: () => redirect(`${BACK}?ctl_error=1&ctl_error=13#top`), want: refusedWith(13) },
+    // back's own ctl_error, returned unchanged: a success, not a refusal.
+    { back: `${BACK}?ctl_error=1`, answer: () => redirect(`${BACK}?ctl_error=1`), want: { ok: true } },
     { answer: () => json(503, { ctl_error: 15, message: "Service unavailable." }), want: refusedWith(15) },
-  ])("%#", async ({ answer, want }) => {
+  ])("%#", async ({ back = BACK, answer, want }) => {
     const stub = answering(answer);
     const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: stub.fetch });
-    expect(await client.requestCallback({ ...CALL_NOW, back: "http://127.0.0.1:9/done" })).toEqual(want);
+    expect(await client.requestCallback({ ...CALL_NOW, back })).toEqual(want);
     expect(stub.requests[0]?.redirect).toBe("manual");
   });
 
   it("throws a WebCallbackAnswerError for an answer that is neither", async () => {
-    for (const answer of [() => new Response("<h1>bad gateway</h1>", { status: 502 }), () => redirect("http://x.test/?ctl_error=999")]) {
+    for (const answer of [
+      () => new Response("<h1>bad gateway</h1>", { status: 502 }),
+      () => redirect("http://x.test/?ctl_error=999"),
+      () => redirect("http://x.test/?ctl_error=3"),
+    ]) {
       const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(answer).fetch });
       await expect(client.requestCallback(CALL_NOW)).rejects.toBeInstanceOf(WebCallbackAnswerError);
     }
@@ -263,6 +320,147 @@ describe("one result for JSON and redirect answers", () => {
     expect(post?.url).toBe("http://127.0.0.1:9/SC/webcallback.php");
     expect(post?.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(await post?.text()).toBe(client.buildCallbackUrl(CALL_NOW).split("?")[1]);
+  });
+});
+
+/** A redirect as the server writes it: back, then `name=value` before any fragment (core's withCtlError). */
+const answer302 =
+  (location: string, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(null, { status: 302, headers: { location, "content-length": "0", ...headers } });
+
+describe("a redirect is the server's answer only when it returns to the back that was sent", () => {
+  const ODD = "http://127.0.0.1:9/caf%C3%A9%20menu?q=a%20b&name=Zo%C3%AB";
+  it.each([
+    { name: "back unchanged", back: BACK, answer: answer302(BACK), want: { ok: true } },
+    {
+      name: "back with the guid",
+      back: BACK,
+      answer: answer302(`${BACK}?ctl_interaction_guid=${GUID}`),
+      want: { ok: true, interactionGuid: GUID },
+    },
+    { name: "back with ctl_error", back: BACK, answer: answer302(`${BACK}?ctl_error=17`), want: refusedWith(17) },
+    { name: "back ending in ?", back: `${BACK}?`, answer: answer302(`${BACK}?ctl_error=3`), want: refusedWith(3) },
+    { name: "back ending in &", back: `${BACK}?a=1&`, answer: answer302(`${BACK}?a=1&ctl_error=3`), want: refusedWith(3) },
+    { name: "back with a fragment", back: `${BACK}?a=1#top`, answer: answer302(`${BACK}?a=1&ctl_error=3#top`), want: refusedWith(3) },
+    { name: "back trimmed by the server", back: ` ${BACK} `, answer: answer302(`${BACK}?ctl_error=3`), want: refusedWith(3) },
+    // The server percent-encodes spaces and non-ASCII characters of back in Location.
+    {
+      name: "back with spaces and non-ASCII",
+      back: "http://127.0.0.1:9/café menu?q=a b&name=Zoë",
+      answer: answer302(ODD),
+      want: { ok: true },
+    },
+    {
+      name: "encoded back with the guid",
+      back: "http://127.0.0.1:9/café menu?q=a b&name=Zoë",
+      answer: answer302(`${ODD}&ctl_interaction_guid=${GUID}`),
+      want: { ok: true, interactionGuid: GUID },
+    },
+    { name: "307 to back", back: BACK, answer: () => new Response(null, { status: 307, headers: { location: BACK } }), want: { ok: true } },
+  ] as const)("$name", async ({ back, answer, want }) => {
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(answer).fetch });
+    expect(await client.requestCallback({ ...CALL_NOW, back })).toEqual(want);
+  });
+
+  it.each([
+    { name: "no back sent: a redirect to some page", back: undefined, answer: answer302(BACK), status: 302 },
+    {
+      name: "no back sent: a proxy's http->https 301",
+      back: undefined,
+      answer: () => new Response(null, { status: 301, headers: { location: "https://127.0.0.1:9/SC/webcallback.php" } }),
+      status: 301,
+    },
+    {
+      name: "back sent: a proxy's http->https 308",
+      back: BACK,
+      answer: () => new Response(null, { status: 308, headers: { location: "https://127.0.0.1:9/SC/webcallback.php" } }),
+      status: 308,
+    },
+    { name: "back sent: https in place of http", back: BACK, answer: answer302("https://127.0.0.1:9/done"), status: 302 },
+    { name: "back sent: another host", back: BACK, answer: answer302("http://elsewhere.test/done"), status: 302 },
+    { name: "back sent: another path", back: BACK, answer: answer302("http://127.0.0.1:9/other"), status: 302 },
+    { name: "back sent: a parameter the server never adds", back: BACK, answer: answer302(`${BACK}?foo=1`), status: 302 },
+    { name: "back sent: ctl_error not last", back: BACK, answer: answer302(`${BACK}?ctl_error=3&foo=1`), status: 302 },
+    { name: "back sent: back's query dropped", back: `${BACK}?a=1`, answer: answer302(`${BACK}?ctl_error=3`), status: 302 },
+    { name: "back sent: an unknown ctl_error", back: BACK, answer: answer302(`${BACK}?ctl_error=999`), status: 302 },
+    { name: "back sent: no Location", back: BACK, answer: () => new Response(null, { status: 302 }), status: 302 },
+    { name: "back sent: 304", back: BACK, answer: () => new Response(null, { status: 304 }), status: 304 },
+  ] as const)("$name: WebCallbackAnswerError", async ({ back, answer, status }) => {
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(answer).fetch });
+    const error = await client.requestCallback(back === undefined ? CALL_NOW : { ...CALL_NOW, back }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebCallbackAnswerError);
+    expect((error as WebCallbackAnswerError).httpStatus).toBe(status);
+  });
+});
+
+describe("a refusal carries Retry-After when it is a whole number of seconds", () => {
+  const limited = (retryAfter?: string) => () =>
+    new Response(JSON.stringify({ ctl_error: 106, message: CATALOGUE[106].message }), {
+      status: 429,
+      headers: { "content-type": "application/json", ...(retryAfter === undefined ? {} : { "retry-after": retryAfter }) },
+    });
+  it.each([
+    { name: "429 of 106, 60 s", answer: limited("60"), want: { ...refusedWith(106), retryAfterSeconds: 60 } },
+    { name: "429 of 106, 0 s", answer: limited("0"), want: { ...refusedWith(106), retryAfterSeconds: 0 } },
+    { name: "429 of 106, padded", answer: limited(" 30 "), want: { ...refusedWith(106), retryAfterSeconds: 30 } },
+    {
+      name: "503 of 15, 120 s",
+      answer: () =>
+        new Response(JSON.stringify({ ctl_error: 15, message: CATALOGUE[15].message }), { status: 503, headers: { "retry-after": "120" } }),
+      want: { ...refusedWith(15), retryAfterSeconds: 120 },
+    },
+    {
+      name: "a redirect with ctl_error=106",
+      answer: answer302(`${BACK}?ctl_error=106`, { "retry-after": "45" }),
+      back: BACK,
+      want: { ...refusedWith(106), retryAfterSeconds: 45 },
+    },
+    { name: "no Retry-After", answer: limited(), want: refusedWith(106) },
+    { name: "an HTTP date", answer: limited("Wed, 21 Oct 2015 07:28:00 GMT"), want: refusedWith(106) },
+    { name: "a fraction", answer: limited("1.5"), want: refusedWith(106) },
+    { name: "negative", answer: limited("-5"), want: refusedWith(106) },
+    { name: "beyond a safe integer", answer: limited("99999999999999999999"), want: refusedWith(106) },
+    { name: "empty", answer: limited(""), want: refusedWith(106) },
+  ])("$name", async ({ answer, want, ...rest }) => {
+    const back = "back" in rest ? rest.back : undefined;
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(answer).fetch });
+    const result = await client.requestCallback(back === undefined ? CALL_NOW : { ...CALL_NOW, back });
+    expect(result).toStrictEqual(want);
+  });
+});
+
+describe("an answer that arrived but cannot be read is an answer error, never a transport error", () => {
+  const broken =
+    (body: ConstructorParameters<typeof Response>[0], headers: Record<string, string> = {}) =>
+    () =>
+      new Response(body, { status: 202, headers: { "content-type": "application/json", ...headers } });
+  const cutOff = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"status":"acc'));
+        controller.error(new TypeError("terminated"));
+      },
+    });
+  it.each([
+    { name: "202 with text", answer: broken("accepted!") },
+    { name: "202 with truncated JSON and its length", answer: broken('{"status":"accepted"', { "content-length": "20" }) },
+    { name: "202 with truncated JSON, chunked", answer: broken('{"status":"accepted"') },
+    { name: "202 whose body is cut off", answer: broken(cutOff()) },
+  ])("$name: WebCallbackAnswerError with httpStatus 202 and the cause", async ({ answer }) => {
+    const client = createWebCallbackClient({ baseUrl: "http://127.0.0.1:9", ...ACME, fetch: answering(answer).fetch });
+    const error = await client.requestCallback(CALL_NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebCallbackAnswerError);
+    expect(error).not.toBeInstanceOf(WebCallbackTransportError);
+    expect((error as WebCallbackAnswerError).httpStatus).toBe(202);
+    expect((error as WebCallbackAnswerError).cause).toBeInstanceOf(Error);
+  });
+});
+
+describe("the error codes come with the client", () => {
+  it("CTL_ERROR is core's, from the source and from the published entry (its exports map)", () => {
+    expect(CLIENT_CTL_ERROR).toBe(CTL_ERROR);
+    expect(published.CTL_ERROR).toBe(CTL_ERROR);
   });
 });
 
