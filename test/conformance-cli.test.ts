@@ -35,6 +35,54 @@ describe("webcallback conformance", () => {
     expect(lastLine(run.stdout)).toBe("4 passed, 0 failed");
   });
 
+  it("--timeout bounds each request: a target that never answers fails the case after it, not after 10 s", async () => {
+    const { createServer } = await import("node:http");
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", () => resolve()));
+    const address = silent.address();
+    if (address === null || typeof address === "string") throw new Error("no port");
+    try {
+      const started = performance.now();
+      const run = await cli(
+        "conformance",
+        "--base-url",
+        `http://127.0.0.1:${address.port}`,
+        "--profile",
+        "stateless",
+        "--timeout",
+        "0.5",
+        "--filter",
+        "error/17/x-request/GET",
+      );
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("no answer: The operation was aborted due to timeout");
+      expect(performance.now() - started).toBeLessThan(8_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it("says why a target gave no answer (connection refused)", async () => {
+    const run = await cli(
+      "conformance",
+      "--base-url",
+      `http://127.0.0.1:${await freePort()}`,
+      "--profile",
+      "stateless",
+      "--filter",
+      "error/17/x-request/GET",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("no answer: fetch failed (ECONNREFUSED)");
+  });
+
+  it("refuses a --timeout that is not a number of seconds", async () => {
+    const run = await cli("conformance", "--base-url", server.url, "--timeout", "soon");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--timeout must be a number of seconds");
+  });
+
   it("refuses a --filter that matches no case (exit 2), before sending anything", async () => {
     const run = await cli("conformance", "--base-url", server.url, "--filter", "no-such-case");
     expect(run.code).toBe(2);

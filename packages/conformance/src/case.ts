@@ -5,6 +5,8 @@ export type Profile = "stateless" | "full";
 
 export interface CaseContext {
   readonly baseUrl: string;
+  /** How long one request to the target may take. @default REQUEST_TIMEOUT_MS */
+  readonly requestTimeoutMs?: number;
   /** The stateful parts, present in the full profile once the simulator answered. */
   readonly sim?: import("./sim-client.js").SimClient;
   /** Why the stateful scenarios cannot run, when they cannot. */

@@ -1,6 +1,6 @@
 // The common shape of a stateless case: send one request, check the answer.
 import type { CaseContext, ConformanceCase, Outcome } from "./case.js";
-import { describeReceived, describeSent, type Received, type Sent, send } from "./http-client.js";
+import { describeReceived, describeSent, noAnswer, type Received, type Sent, send } from "./http-client.js";
 
 /** What an `sl-violations` header (Prism's validation of both sides) says is wrong. */
 export function violationProblems(received: Received): string[] {
@@ -32,9 +32,9 @@ export function exchangeCase(
       const sent = build(context);
       let received: Received;
       try {
-        received = await send(context.baseUrl, sent);
+        received = await send(context.baseUrl, sent, context.requestTimeoutMs);
       } catch (error) {
-        return { status: "failed", exchanges: [`sent: ${describeSent(sent)}`], problems: [`no answer: ${(error as Error).message}`] };
+        return { status: "failed", exchanges: [`sent: ${describeSent(sent)}`], problems: [noAnswer(error)] };
       }
       const problems = check(received, context);
       if (context.failOnViolations === true) problems.push(...violationProblems(received));

@@ -40,14 +40,22 @@ export function request(method: Method, params: Params, extra: { query?: Params;
   };
 }
 
-export async function send(baseUrl: string, sent: Sent): Promise<Received> {
+/** Why a request got no answer: fetch's own message hides the cause (ECONNREFUSED, a timeout). */
+export function noAnswer(error: unknown): string {
+  const { message, cause } = error as Error & { cause?: Error & { code?: string } };
+  if (error instanceof Error && error.name === "TimeoutError") return `no answer: ${message}`;
+  const detail = cause?.code ?? cause?.message;
+  return `no answer: ${message}${detail === undefined ? "" : ` (${detail})`}`;
+}
+
+export async function send(baseUrl: string, sent: Sent, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Received> {
   const url = `${baseUrl.replace(/\/+$/, "")}${ENDPOINT_PATH}${sent.query === "" ? "" : `?${sent.query}`}`;
   const response = await fetch(url, {
     method: sent.method,
     redirect: "manual",
     headers: { accept: "application/json", ...sent.headers },
     ...(sent.body === undefined ? {} : { body: sent.body }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
   let json: unknown;

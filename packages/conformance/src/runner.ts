@@ -41,6 +41,8 @@ export interface RunOptions {
   readonly filter?: string;
   /** Fail on Prism's `sl-violations` (the target is Prism in proxy mode). */
   readonly failOnViolations?: boolean;
+  /** How long one request may take. @default REQUEST_TIMEOUT_MS */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface RunResult extends Summary {
@@ -79,6 +81,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   }
   const context: CaseContext = {
     baseUrl: options.baseUrl,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     webhookSecret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET,
     loopbackBack: DEFAULT_LOOPBACK_BACK,
     failOnViolations: options.failOnViolations === true,

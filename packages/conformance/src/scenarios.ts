@@ -134,7 +134,7 @@ class ScenarioRun {
       const type = params.callback_type === "2" ? 2 : 1;
       const sent = request(step.method ?? "GET", params);
       const at = (await this.sim.clock()).now;
-      const received = await send(this.context.baseUrl, sent);
+      const received = await send(this.context.baseUrl, sent, this.context.requestTimeoutMs);
       this.exchanges.push(`sent: ${describeSent(sent)}\n    got:  ${describeReceived(received)}`);
       const problems = expectAccepted(received, type, "json");
       if (problems.length > 0) throw new CaseFailure(problems);

@@ -10,6 +10,7 @@ import {
   DEFAULT_WEBHOOK_SECRET,
   type Profile,
   REPORTERS,
+  REQUEST_TIMEOUT_MS,
   type ReporterName,
 } from "@webcallback/conformance";
 import type { CommandIo } from "./command-io.js";
@@ -37,6 +38,7 @@ Options:
   --output FILE         Write the JUnit XML to FILE.
   --seed N              Seed of the generated values (default ${DEFAULT_SEED}).
   --filter TEXT         Only the cases whose id contains TEXT (a usage mistake when none does).
+  --timeout S           Seconds one request may take before its case fails (default ${REQUEST_TIMEOUT_MS / 1000}).
   --admin-token T       Bearer token of the simulator API (default ${DEFAULT_ADMIN_TOKEN}).
   --webhook-secret S    Secret that signs result POSTs (default ${DEFAULT_WEBHOOK_SECRET}).
   --fail-on-violations  The base URL is Prism in proxy mode: any sl-violations header about an answer
@@ -58,6 +60,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
         output: { type: "string" },
         seed: { type: "string" },
         filter: { type: "string" },
+        timeout: { type: "string" },
         "admin-token": { type: "string" },
         "webhook-secret": { type: "string" },
         "fail-on-violations": { type: "boolean" },
@@ -86,6 +89,10 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
   if (seedText !== undefined && !/^[0-9]{1,10}$/.test(seedText))
     return io.usage(`--seed must be a whole number, got ${JSON.stringify(seedText)}`, CONFORMANCE_HELP);
   const outputFile = text("output");
+  const timeoutText = text("timeout");
+  const timeoutSeconds = timeoutText === undefined ? undefined : Number(timeoutText);
+  if (timeoutSeconds !== undefined && !(/^[0-9]+(\.[0-9]+)?$/.test(timeoutText ?? "") && timeoutSeconds > 0 && timeoutSeconds <= 600))
+    return io.usage(`--timeout must be a number of seconds above 0, at most 600, got ${JSON.stringify(timeoutText)}`, CONFORMANCE_HELP);
 
   const { buildCases, runConformance } = await import("@webcallback/conformance");
   const filter = text("filter");
@@ -107,6 +114,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     failOnViolations: values["fail-on-violations"] === true,
     xmlOut: file ?? io.stdout,
     seed,
+    ...(timeoutSeconds === undefined ? {} : { requestTimeoutMs: Math.round(timeoutSeconds * 1000) }),
     ...(filter === undefined ? {} : { filter }),
     ...(adminToken === undefined ? {} : { adminToken }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
