@@ -57,6 +57,12 @@ describe("webcallback conformance", () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("no answer: The operation was aborted due to timeout");
       expect(performance.now() - started).toBeLessThan(8_000);
+      // The whole stateless profile fails at once: one probe, not a timeout per case.
+      const all = await cli("conformance", "--base-url", `http://127.0.0.1:${address.port}`, "--profile", "stateless", "--timeout", "0.5");
+      expect(all.code).toBe(1);
+      expect(all.stdout.trimEnd().split("\n").at(-1)).toMatch(/^0 passed, [1-9][0-9]+ failed$/);
+      expect(all.stdout).toContain("no case was sent");
+      expect(performance.now() - started).toBeLessThan(15_000);
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
@@ -75,6 +81,7 @@ describe("webcallback conformance", () => {
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("no answer: fetch failed (ECONNREFUSED)");
+    expect(run.stdout).toContain("no case was sent");
   });
 
   it("refuses a --timeout that is not a number of seconds", async () => {

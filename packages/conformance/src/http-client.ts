@@ -48,6 +48,19 @@ export function noAnswer(error: unknown): string {
   return `no answer: ${message}${detail === undefined ? "" : ` (${detail})`}`;
 }
 
+/**
+ * Why the target gives no answer at all (refused, timed out), or undefined when it answers
+ * anything: a run against a dead target then fails every case at once instead of case by case.
+ */
+export async function unreachable(baseUrl: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<string | undefined> {
+  try {
+    await send(baseUrl, { method: "GET", query: "" }, timeoutMs);
+    return undefined;
+  } catch (error) {
+    return `${noAnswer(error)} from ${baseUrl}${ENDPOINT_PATH}; no case was sent`;
+  }
+}
+
 export async function send(baseUrl: string, sent: Sent, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Received> {
   const url = `${baseUrl.replace(/\/+$/, "")}${ENDPOINT_PATH}${sent.query === "" ? "" : `?${sent.query}`}`;
   const response = await fetch(url, {

@@ -3,6 +3,7 @@ import type { CaseContext, ConformanceCase, Profile } from "./case.js";
 import { documentCases } from "./cases/document-cases.js";
 import { grammarCases } from "./cases/grammar-cases.js";
 import { schemaCases } from "./cases/schema-cases.js";
+import { unreachable } from "./http-client.js";
 import { ResultListener } from "./listener.js";
 import { SeededRandom } from "./random.js";
 import { type CaseResult, createReporter, type ReporterName, type Summary, summarize } from "./reporters.js";
@@ -61,6 +62,14 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const filter = options.filter;
   const cases = buildCases(profile, options.seed ?? DEFAULT_SEED).filter((c) => filter === undefined || c.id.includes(filter));
   const reporter = createReporter(options.reporter ?? "spec", options.out, options.xmlOut);
+  const dead = await unreachable(options.baseUrl, options.requestTimeoutMs);
+  if (dead !== undefined) {
+    // Every case fails for the one reason, reported once per case but without waiting on each.
+    const results = cases.map((item) => ({ case: item, outcome: { status: "failed" as const, exchanges: [], problems: [dead] }, ms: 0 }));
+    results.forEach((result, index) => reporter.caseDone(result, index));
+    reporter.end(results);
+    return { ...summarize(results), results };
+  }
   let sim: SimClient | undefined;
   let simUnavailable: string | undefined;
   let listener: ResultListener | undefined;
