@@ -84,6 +84,24 @@ describe("webcallback conformance", () => {
     expect(run.stdout).toContain("no case was sent");
   });
 
+  it("--listener-port puts the result-POST listener where it is told; a port in use is refused (exit 2)", async () => {
+    const port = await freePort();
+    const run = await cli("conformance", "--base-url", server.url, "--filter", "scenario/result-post", "--listener-port", String(port));
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(lastLine(run.stdout)).toBe("1 passed, 0 failed");
+    const busy = await cli(
+      "conformance",
+      "--base-url",
+      server.url,
+      "--filter",
+      "scenario/result-post",
+      "--listener-port",
+      String(server.port),
+    );
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`the result-POST listener cannot listen on 127.0.0.1:${server.port}`);
+  });
+
   it("refuses a --timeout that is not a number of seconds", async () => {
     const run = await cli("conformance", "--base-url", server.url, "--timeout", "soon");
     expect(run.code).toBe(2);

@@ -2,7 +2,7 @@ export type { CaseContext, ConformanceCase, Outcome, Profile } from "./case.js";
 export { STATELESS_CALLBACK_URL } from "./cases/document-cases.js";
 export { BUNDLED_DOCUMENT } from "./document.js";
 export { REQUEST_TIMEOUT_MS } from "./http-client.js";
-export { ResultListener, type ResultPost } from "./listener.js";
+export { ListenerError, ResultListener, type ResultPost } from "./listener.js";
 export { type CaseResult, createReporter, REPORTERS, type ReporterName, summaryLine } from "./reporters.js";
 export {
   buildCases,

@@ -16,12 +16,18 @@ export const MAX_KEPT_POSTS = 1000;
 /** A result POST body over this is cut off and answered 413. @default 65536 */
 export const MAX_POST_BYTES = 65_536;
 
+/** The listener could not listen where it was told (a port in use, an address not on this machine). */
+export class ListenerError extends Error {
+  override readonly name = "ListenerError";
+}
+
 export class ResultListener {
   private readonly posts: ResultPost[] = [];
   private server: Server | undefined;
   url = "";
 
-  async start(host = "127.0.0.1"): Promise<void> {
+  /** Listens on `host`:`port` (0: a free port); the URL the target POSTs to names them. */
+  async start(host = "127.0.0.1", port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -40,10 +46,14 @@ export class ResultListener {
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       });
     });
-    this.server.listen(0, host);
-    await once(this.server, "listening");
+    this.server.listen(port, host);
+    try {
+      await Promise.race([once(this.server, "listening"), once(this.server, "error").then(([error]) => Promise.reject(error))]);
+    } catch (error) {
+      throw new ListenerError(`the result-POST listener cannot listen on ${host}:${port}: ${(error as Error).message}`, { cause: error });
+    }
     const address = this.server.address() as AddressInfo;
-    this.url = `http://${host}:${address.port}/result`;
+    this.url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}/result`;
   }
 
   /** Every POST that names `interactionGuid` in ctl_interaction_guid, in arrival order. */

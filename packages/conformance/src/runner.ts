@@ -44,6 +44,9 @@ export interface RunOptions {
   readonly failOnViolations?: boolean;
   /** How long one request may take. @default REQUEST_TIMEOUT_MS */
   readonly requestTimeoutMs?: number;
+  /** Where the result-POST listener of the full profile listens. @default 127.0.0.1, a free port */
+  readonly listenerHost?: string;
+  readonly listenerPort?: number;
 }
 
 export interface RunResult extends Summary {
@@ -85,7 +88,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     }
     if (sim !== undefined) {
       listener = new ResultListener();
-      await listener.start();
+      await listener.start(options.listenerHost, options.listenerPort);
     }
   }
   const context: CaseContext = {

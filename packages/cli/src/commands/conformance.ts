@@ -38,6 +38,9 @@ Options:
   --output FILE         Write the JUnit XML to FILE.
   --seed N              Seed of the generated values (default ${DEFAULT_SEED}).
   --filter TEXT         Only the cases whose id contains TEXT (a usage mistake when none does).
+  --listener-host H     Where the full profile's result-POST listener listens, and the host the target
+                        POSTs to (default 127.0.0.1; the tenant must allow it as a callback host).
+  --listener-port N     Its port (default: a free one).
   --timeout S           Seconds one request may take before its case fails (default ${REQUEST_TIMEOUT_MS / 1000}).
   --admin-token T       Bearer token of the simulator API (default ${DEFAULT_ADMIN_TOKEN}).
   --webhook-secret S    Secret that signs result POSTs (default ${DEFAULT_WEBHOOK_SECRET}).
@@ -61,6 +64,8 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
         seed: { type: "string" },
         filter: { type: "string" },
         timeout: { type: "string" },
+        "listener-host": { type: "string" },
+        "listener-port": { type: "string" },
         "admin-token": { type: "string" },
         "webhook-secret": { type: "string" },
         "fail-on-violations": { type: "boolean" },
@@ -89,12 +94,16 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
   if (seedText !== undefined && !/^[0-9]{1,10}$/.test(seedText))
     return io.usage(`--seed must be a whole number, got ${JSON.stringify(seedText)}`, CONFORMANCE_HELP);
   const outputFile = text("output");
+  const listenerHost = text("listener-host");
+  const listenerPortText = text("listener-port");
+  if (listenerPortText !== undefined && !(/^[0-9]{1,5}$/.test(listenerPortText) && Number(listenerPortText) <= 65535))
+    return io.usage(`--listener-port must be a number from 0 to 65535, got ${JSON.stringify(listenerPortText)}`, CONFORMANCE_HELP);
   const timeoutText = text("timeout");
   const timeoutSeconds = timeoutText === undefined ? undefined : Number(timeoutText);
   if (timeoutSeconds !== undefined && !(/^[0-9]+(\.[0-9]+)?$/.test(timeoutText ?? "") && timeoutSeconds > 0 && timeoutSeconds <= 600))
     return io.usage(`--timeout must be a number of seconds above 0, at most 600, got ${JSON.stringify(timeoutText)}`, CONFORMANCE_HELP);
 
-  const { buildCases, runConformance } = await import("@webcallback/conformance");
+  const { buildCases, ListenerError, runConformance } = await import("@webcallback/conformance");
   const filter = text("filter");
   const seed = seedText === undefined ? DEFAULT_SEED : Number(seedText);
   // A filter that selects nothing is a typo, not a pass.
@@ -106,7 +115,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
   const lines = reporter === "junit" && file === undefined ? io.stderr : io.stdout;
   const adminToken = text("admin-token");
   const webhookSecret = text("webhook-secret");
-  const result = await runConformance({
+  const run = runConformance({
     baseUrl: baseUrl.replace(/\/+$/, ""),
     profile: profile as Profile,
     reporter: reporter as ReporterName,
@@ -115,10 +124,17 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     xmlOut: file ?? io.stdout,
     seed,
     ...(timeoutSeconds === undefined ? {} : { requestTimeoutMs: Math.round(timeoutSeconds * 1000) }),
+    ...(listenerHost === undefined ? {} : { listenerHost }),
+    ...(listenerPortText === undefined ? {} : { listenerPort: Number(listenerPortText) }),
     ...(filter === undefined ? {} : { filter }),
     ...(adminToken === undefined ? {} : { adminToken }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
   });
+  const result = await run.catch((error: unknown) => {
+    if (error instanceof ListenerError) return error;
+    throw error;
+  });
   if (file !== undefined) await new Promise<void>((done) => file.end(() => done()));
+  if (result instanceof ListenerError) return io.usage(result.message, CONFORMANCE_HELP);
   return result.failed > 0 ? 1 : 0;
 }
