@@ -69,7 +69,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   if (dead !== undefined) {
     // Every case fails for the one reason, reported once per case but without waiting on each.
     const results = cases.map((item) => ({ case: item, outcome: { status: "failed" as const, exchanges: [], problems: [dead] }, ms: 0 }));
-    results.forEach((result, index) => reporter.caseDone(result, index));
+    for (const [index, result] of results.entries()) reporter.caseDone(result, index);
     reporter.end(results);
     return { ...summarize(results), results };
   }
