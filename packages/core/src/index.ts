@@ -1,5 +1,5 @@
 export { isLoopbackHost, isPrivateHost } from "./addresses.js";
-export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer } from "./answer.js";
+export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer, SAFE_REQUEST_ID } from "./answer.js";
 export { constantTimeEqual } from "./constant-time.js";
 export { CORS_EXPOSE_HEADERS, CorsOrigins, ENDPOINT_ALLOW, PREFLIGHT_HEADERS } from "./cors.js";
 export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";

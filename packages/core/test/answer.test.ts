@@ -1,6 +1,6 @@
 // errorAnswer and acceptedAnswer: the HTTP shapes of CONTRACT.md section 2.
 import { describe, expect, it } from "vitest";
-import { type AcceptedBody, acceptedAnswer, errorAnswer } from "../src/answer.js";
+import { type AcceptedBody, acceptedAnswer, errorAnswer, SAFE_REQUEST_ID } from "../src/answer.js";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "../src/generated/catalogue.js";
 import { ctlError } from "../src/validate.js";
 
@@ -100,5 +100,23 @@ describe("the Location of a redirect is header-safe", () => {
     expect(errorAnswer(ctlError(3), given).headers.location).toBe(
       `${want}${want.includes("?") ? "&" : "?"}ctl_error=3`.replace(/(#.*)(&ctl_error=3)$/, "$2$1"),
     );
+  });
+});
+
+describe("SAFE_REQUEST_ID: which X-Request-Id values are echoed", () => {
+  it.each([
+    { given: "a", want: true },
+    { given: "partner-42", want: true },
+    { given: "AZaz09._:@/+=-", want: true },
+    { given: "x".repeat(128), want: true },
+    { given: "x".repeat(129), want: false },
+    { given: "", want: false },
+    { given: "has space", want: false },
+    { given: "line\nbreak", want: false },
+    { given: 'quote"', want: false },
+    { given: "é", want: false },
+    { given: "ok\n", want: false },
+  ])("$given: $want", ({ given, want }) => {
+    expect(SAFE_REQUEST_ID.test(given)).toBe(want);
   });
 });

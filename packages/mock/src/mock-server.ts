@@ -20,6 +20,7 @@ import {
   htmlPage,
   PREFLIGHT_HEADERS,
   prefersHtml,
+  SAFE_REQUEST_ID,
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory, LOCAL_BACK_ORIGINS } from "./example-directory.js";
@@ -208,10 +209,20 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const violations = [...validations.input.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message }))];
     if (violations.length > 0) headers["sl-violations"] = JSON.stringify(violations).slice(0, 8000);
     const body = output.body === undefined ? undefined : typeof output.body === "string" ? output.body : JSON.stringify(output.body);
+    // Prism names no charset; the service's JSON says utf-8.
+    if (/^application\/(problem\+)?json$/.test(headers["content-type"] ?? "")) headers["content-type"] += "; charset=utf-8";
     sendAnswer(res, { status: output.statusCode, headers, body }, html && /json/.test(headers["content-type"] ?? ""));
   }
 
+  let requestCount = 0;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // As the service does: the caller's X-Request-Id when it is safe to echo, else one of ours.
+    const given = req.headers["x-request-id"];
+    res.setHeader(
+      "x-request-id",
+      typeof given === "string" && SAFE_REQUEST_ID.test(given) ? given : `mock-${(++requestCount).toString(36)}`,
+    );
     const url = new URL(req.url ?? "/", "http://mock.invalid");
     const method = (req.method ?? "GET").toLowerCase();
     const body = method === "get" || method === "head" ? "" : await readBody(req);

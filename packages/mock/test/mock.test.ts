@@ -155,6 +155,17 @@ describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
   });
 });
 
+describe("headers as the service sends them", () => {
+  it("echoes a safe X-Request-Id, makes one for a missing or unsafe one, and names utf-8 on JSON", async () => {
+    const echoed = await get(one, { "x-request-id": "partner-42" });
+    expect(echoed.headers.get("x-request-id")).toBe("partner-42");
+    expect(echoed.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const made = await get({ ...one, token: "bad" }, { "x-request-id": "no spaces allowed" });
+    expect(made.headers.get("x-request-id")).toMatch(/^mock-[0-9a-z]+$/);
+    expect(made.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  });
+});
+
 describe("CORS as the service does it (the document's CORS section)", () => {
   it.each([
     { origin: "http://localhost:5173", allowed: true },

@@ -18,6 +18,7 @@ import {
   ENDPOINT_PATH,
   errorAnswer,
   type RequestParams,
+  SAFE_REQUEST_ID,
   type Validation,
   validateRequest,
 } from "@webcallback/core";
@@ -44,7 +45,6 @@ const OPS_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/metrics
 /** How a path that is neither the endpoint nor an operations path appears in the log. */
 const UNKNOWN_PATH = "(unknown)";
 /** An X-Request-Id we echo: short and plain, so it cannot break a header or a log line. */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
 export interface HandlerOptions {
   readonly directory: Directory;
