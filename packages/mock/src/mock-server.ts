@@ -24,7 +24,7 @@ import {
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory, LOCAL_BACK_ORIGINS } from "./example-directory.js";
-import { asRead, firstValues, mergedParams } from "./read-params.js";
+import { asRead, firstValues, mergedParams, refusesPostBody } from "./read-params.js";
 
 /** What Prism routes requests by. */
 type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
@@ -254,10 +254,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const type = headers["content-type"];
     let refused: CtlErrorResult | undefined;
     if (body === "too-large") refused = ctlError(CTL_ERROR.BODY_TOO_LARGE);
-    else if (method === "post" && (type === undefined ? body !== "" : !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type))) {
-      // Without a Content-Type only an empty body passes (a POST carrying its parameters in the query).
-      refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
-    }
+    else if (method === "post" && refusesPostBody(type, body)) refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
     if (refused !== undefined) {
       sendAnswer(res, errorAnswer(refused, undefined), html);
       return;

@@ -26,3 +26,10 @@ export function asRead(params: Readonly<Record<string, string>>): Record<string,
   }
   return out;
 }
+
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/** Whether the service refuses a POST for its body's type (415): not a form, or a body without a Content-Type. */
+export function refusesPostBody(contentType: string | undefined, body: string): boolean {
+  return contentType === undefined ? body !== "" : !FORM_TYPE.test(contentType);
+}

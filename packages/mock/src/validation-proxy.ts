@@ -7,13 +7,11 @@ import type { AddressInfo } from "node:net";
 import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import { BODY_LIMIT_BYTES, ENDPOINT_PATH } from "@webcallback/core";
 import { loadServedDocument } from "./mock-server.js";
-import { asRead, mergedParams } from "./read-params.js";
+import { asRead, mergedParams, refusesPostBody } from "./read-params.js";
 
 /** Where a checked request keeps the request as it came, which is what goes upstream. */
 const AS_SENT = Symbol("as sent");
 type CheckedRequest = IHttpRequest & { [AS_SENT]?: IHttpRequest };
-
-const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /**
  * What Prism checks of a callback request: the parameters as the service reads them (a POST's
@@ -24,7 +22,7 @@ function asChecked(input: IHttpRequest, search: URLSearchParams, body: string): 
   const method = input.method;
   if (input.url.path !== ENDPOINT_PATH || (method !== "get" && method !== "post")) return input;
   const type = input.headers?.["content-type"];
-  if (method === "post" && (type === undefined ? body !== "" : !FORM_TYPE.test(type))) return input;
+  if (method === "post" && refusesPostBody(type, body)) return input;
   const read = asRead(mergedParams(search, method === "post" ? body : ""));
   const checked: CheckedRequest =
     method === "get"

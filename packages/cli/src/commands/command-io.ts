@@ -18,11 +18,11 @@ export class UsageProblem extends Error {
   override readonly name = "UsageProblem";
 }
 
-export function parsePort(text: string | undefined, fallback: number): number {
+export function parsePort(text: string | undefined, fallback: number, option = "port"): number {
   if (text === undefined) return fallback;
   const port = Number(text);
   if (!/^[0-9]{1,5}$/.test(text) || port > 65_535)
-    throw new UsageProblem(`--port must be a number from 0 to 65535, got ${JSON.stringify(text)}`);
+    throw new UsageProblem(`--${option} must be a number from 0 to 65535, got ${JSON.stringify(text)}`);
   return port;
 }
 

@@ -13,7 +13,7 @@ import {
   REQUEST_TIMEOUT_MS,
   type ReporterName,
 } from "@webcallback/conformance";
-import type { CommandIo } from "./command-io.js";
+import { type CommandIo, parsePort, UsageProblem } from "./command-io.js";
 
 const PROFILES: readonly Profile[] = ["stateless", "full"];
 
@@ -95,9 +95,14 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     return io.usage(`--seed must be a whole number, got ${JSON.stringify(seedText)}`, CONFORMANCE_HELP);
   const outputFile = text("output");
   const listenerHost = text("listener-host");
-  const listenerPortText = text("listener-port");
-  if (listenerPortText !== undefined && !(/^[0-9]{1,5}$/.test(listenerPortText) && Number(listenerPortText) <= 65535))
-    return io.usage(`--listener-port must be a number from 0 to 65535, got ${JSON.stringify(listenerPortText)}`, CONFORMANCE_HELP);
+  let listenerPort: number;
+  try {
+    // 0: a free port, as when the option is not given.
+    listenerPort = parsePort(text("listener-port"), 0, "listener-port");
+  } catch (error) {
+    if (error instanceof UsageProblem) return io.usage(error.message, CONFORMANCE_HELP);
+    throw error;
+  }
   const timeoutText = text("timeout");
   const timeoutSeconds = timeoutText === undefined ? undefined : Number(timeoutText);
   if (timeoutSeconds !== undefined && !(/^[0-9]+(\.[0-9]+)?$/.test(timeoutText ?? "") && timeoutSeconds > 0 && timeoutSeconds <= 600))
@@ -125,7 +130,7 @@ export async function conformanceCommand(argv: readonly string[], io: CommandIo)
     seed,
     ...(timeoutSeconds === undefined ? {} : { requestTimeoutMs: Math.round(timeoutSeconds * 1000) }),
     ...(listenerHost === undefined ? {} : { listenerHost }),
-    ...(listenerPortText === undefined ? {} : { listenerPort: Number(listenerPortText) }),
+    listenerPort,
     ...(filter === undefined ? {} : { filter }),
     ...(adminToken === undefined ? {} : { adminToken }),
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
