@@ -1,5 +1,5 @@
 // The store's side of the work: atomic claims of due jobs, steps refused when their claim or
-// expected state is gone, batches with savepoints, and the migration of a version-1 file.
+// expected state is gone, batches with savepoints, counts by state, and the migrations of older files.
 import type { CallbackRequest } from "@webcallback/core";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -116,7 +116,7 @@ describe("schema", () => {
     old.close();
 
     const store = new SqliteStore(file);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(await store.getInteraction("g1")).toMatchObject({ state: "pending" });
     expect(await store.getInteraction("g2")).toMatchObject({ state: "queued", queueId: "103" });
     expect(await store.nextDueAt()).toBe(T0 + 300_000);
@@ -128,7 +128,7 @@ describe("schema", () => {
     expect(await store.nextQueued("Acme", ["103"], "agent-1")).toMatchObject({ interactionGuid: "g2" });
     await store.close();
     const reopened = new Database(file, { readonly: true });
-    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
+    expect(reopened.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
   });
 
@@ -177,8 +177,88 @@ describe("schema", () => {
     await store.close();
     const reopened = new Database(file, { readonly: true });
     expect(reopened.prepare("SELECT count(*) AS n FROM jobs WHERE kind = 'dial'").get()).toEqual({ n: 0 });
-    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
+    expect(reopened.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
+  });
+});
+
+describe("schema, version 3 to 4", () => {
+  it("counts the interactions by state once, then keeps counting; the state index is dropped", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file);
+    await Promise.all([1, 2, 3].map((n) => store.addInteraction(delayed(n))));
+    await store.close();
+    // Back to version 3 as it was: no counts, an index on state.
+    const old = new Database(file);
+    old.exec(`DROP TRIGGER interaction_counts_added; DROP TRIGGER interaction_counts_moved; DROP TRIGGER interaction_counts_removed;
+      DROP TABLE interaction_counts; CREATE INDEX interactions_state ON interactions (state);
+      UPDATE interactions SET state = 'done' WHERE interaction_guid = '${delayed(3).interactionGuid}';`);
+    old.pragma("user_version = 3");
+    old.close();
+
+    const reopened = new SqliteStore(file);
+    expect(await reopened.countByState()).toEqual([
+      { state: "done", count: 1 },
+      { state: "pending", count: 2 },
+    ]);
+    await reopened.addInteraction(delayed(4));
+    expect(await reopened.countInteractions()).toBe(4);
+    await reopened.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'interactions_state'").all()).toEqual([]);
+    expect(db.pragma("user_version", { simple: true })).toBe(4);
+    db.close();
+  });
+
+  it("a read-only store refuses a file it would have to migrate, and says so", async () => {
+    const file = await tempFile();
+    await new SqliteStore(file).close();
+    const db = new Database(file);
+    db.pragma("user_version = 3");
+    db.close();
+    expect(() => new SqliteStore(file, { readOnly: true })).toThrow(/schema version 3, not 4: open it once with this server/);
+  });
+});
+
+describe("counts by state", () => {
+  const counts = async (store: SqliteStore) => Object.fromEntries((await store.countByState()).map((c) => [c.state, c.count]));
+
+  it("follow every row added and every state change, and a change refused in a batch leaves them as they were", async () => {
+    const store = new SqliteStore(":memory:");
+    await Promise.all([1, 2, 3].map((n) => store.addInteraction(delayed(n))));
+    await store.addInteraction({ ...delayed(4), callbackType: 2, dueAt: null, state: "queued" });
+    expect(await counts(store)).toEqual({ pending: 3, queued: 1 });
+    expect(await store.countInteractions()).toBe(4);
+
+    const move = (n: number, from: "pending" | "calling", state: "calling" | "done") => ({
+      interaction: { guid: delayed(n).interactionGuid, state, from: [from] },
+    });
+    // The second change expects a state the row is not in: it is refused and counts nothing.
+    expect(await store.applyChanges([move(1, "pending", "calling"), move(2, "calling", "done"), move(3, "pending", "calling")])).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(await counts(store)).toEqual({ calling: 2, pending: 1, queued: 1 });
+    expect(await store.applyChange(move(1, "calling", "done"))).toBe(true);
+    expect(await counts(store)).toEqual({ calling: 1, done: 1, pending: 1, queued: 1 });
+    // A state that empties is left out, as a GROUP BY would.
+    expect(await store.applyChange(move(3, "calling", "done"))).toBe(true);
+    expect(await counts(store)).toEqual({ done: 2, pending: 1, queued: 1 });
+    expect(await store.countInteractions()).toBe(4);
+    await store.close();
+  });
+
+  it("are read from interaction_counts, not by counting rows, so a scrape costs the same at any size", async () => {
+    const file = await tempFile();
+    const store = new SqliteStore(file);
+    await store.addInteraction(delayed(1));
+    // The documented table, changed by another connection: the store reports what it holds.
+    const other = new Database(file);
+    other.prepare("UPDATE interaction_counts SET n = 1000000 WHERE state = 'pending'").run();
+    other.close();
+    expect(await store.countByState()).toEqual([{ state: "pending", count: 1_000_000 }]);
+    await store.close();
   });
 });
 

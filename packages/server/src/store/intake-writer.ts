@@ -7,11 +7,12 @@ import type { IntakeRow } from "./intake-rows.js";
 import type { WriterAnswer, WriterBatch } from "./intake-writer-thread.js";
 
 /**
- * Two batches may be out at once: the thread finds the next one waiting when it finishes a
- * commit, instead of idling for the round trip to the event loop and back. A batch holds at
- * most 1024 rows, so no transaction grows without bound.
+ * Small batches, several out at once: a batch leaves as soon as 16 rows wait, so the thread
+ * commits it while the event loop parses the next requests, and the thread finds the next
+ * batch waiting when it finishes. With one large batch per turn both sides took turns idling
+ * (32 connections, loopback: about 15% fewer requests/s than with these limits).
  */
-export const WRITER_LIMITS: GroupCommitLimits = { maxRows: 1024, maxInFlight: 2 };
+export const WRITER_LIMITS: GroupCommitLimits = { maxRows: 16, maxInFlight: 4 };
 
 export class IntakeWriterError extends Error {
   override readonly name = "IntakeWriterError";

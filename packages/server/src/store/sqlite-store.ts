@@ -2,7 +2,7 @@
 // one transaction (group commit), on the event loop or, with `writerThread`, on a worker
 // thread (store/intake-writer.ts); each caller's promise settles only after that commit.
 //
-// Schema (PRAGMA user_version = 3; older files are migrated when opened), readable by any SQLite client:
+// Schema (PRAGMA user_version = 4; older files are migrated when opened), readable by any SQLite client:
 //   interactions(
 //     interaction_guid TEXT PRIMARY KEY,      -- a UUID, version 7 layout (store/interaction-guid.ts)
 //     tenant           TEXT NOT NULL,
@@ -22,6 +22,7 @@
 // and fewer indexes per request. claimDue hands it out as a Job whose id is minus that row's rowid.
 //   calls, offers, deliveries, agents(<key columns>, data TEXT)   -- JSON records of store.ts (version 2)
 //   settings(name TEXT PRIMARY KEY, value TEXT)                   -- the simulator's clock offset (version 2)
+//   interaction_counts(state TEXT PRIMARY KEY, n INTEGER)         -- interactions per state, kept by triggers (version 4)
 //   health(id INTEGER PRIMARY KEY, checked_at INTEGER)   -- one row, written by probe()
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -48,7 +49,7 @@ import type {
   WorkChange,
 } from "./store.js";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** On the event loop: 512 waiting rows are committed at once rather than on the next turn; commits run one at a time anyway. */
 const INLINE_LIMITS: GroupCommitLimits = { maxRows: 512, maxInFlight: Number.POSITIVE_INFINITY };
@@ -100,6 +101,28 @@ UPDATE interactions SET dial_at = j.due_at, dial_claim = j.claim
 DELETE FROM jobs WHERE kind = 'dial';
 CREATE INDEX interactions_dial ON interactions (dial_at) WHERE dial_at IS NOT NULL AND dial_claim IS NULL;
 CREATE INDEX interactions_dial_claim ON interactions (dial_claim) WHERE dial_claim IS NOT NULL;
+`;
+
+/**
+ * From version 3 to 4: interactions per state are counted as rows come, move and go, so
+ * /metrics reads a handful of rows instead of scanning every interaction (a scrape of a
+ * million-row file held the event loop for tens of ms, and anyone may ask for /metrics).
+ * The state index served only that scan; an index entry per row cost as much as a count.
+ */
+const MIGRATE_TO_4 = `
+CREATE TABLE interaction_counts (state TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO interaction_counts (state, n) SELECT state, count(*) FROM interactions GROUP BY state;
+CREATE TRIGGER interaction_counts_added AFTER INSERT ON interactions BEGIN
+  INSERT INTO interaction_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER interaction_counts_moved AFTER UPDATE OF state ON interactions WHEN OLD.state IS NOT NEW.state BEGIN
+  UPDATE interaction_counts SET n = n - 1 WHERE state = OLD.state;
+  INSERT INTO interaction_counts (state, n) VALUES (NEW.state, 1) ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER interaction_counts_removed AFTER DELETE ON interactions BEGIN
+  UPDATE interaction_counts SET n = n - 1 WHERE state = OLD.state;
+END;
+DROP INDEX interactions_state;
 `;
 
 /** Thrown inside a transaction to undo a change whose claim or expected state no longer holds. */
@@ -179,6 +202,14 @@ export class SqliteStore implements Store {
     const memory = file === ":memory:";
     if (options.readOnly === true) {
       this.db = new Database(file, { readonly: true, fileMustExist: true });
+      const found = this.db.pragma("user_version", { simple: true }) as number;
+      if (found !== SCHEMA_VERSION) {
+        this.db.close();
+        // Reading cannot migrate: the tables this version reads may not be there yet.
+        throw new Error(
+          `${file} has schema version ${found}, not ${SCHEMA_VERSION}: open it once with this server to migrate it before reading it`,
+        );
+      }
       return;
     }
     if (!memory) mkdirSync(dirname(file), { recursive: true });
@@ -193,6 +224,7 @@ export class SqliteStore implements Store {
       this.db.exec(SCHEMA);
       if (version < 2) this.db.exec(MIGRATE_TO_2);
       if (version < 3) this.db.exec(MIGRATE_TO_3);
+      if (version < 4) this.db.exec(MIGRATE_TO_4);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
     if (options.writerThread === true && !memory) {
@@ -213,7 +245,7 @@ export class SqliteStore implements Store {
   }
 
   async countInteractions(): Promise<number> {
-    const row = this.db.prepare("SELECT count(*) AS n FROM interactions").get() as { n: number };
+    const row = this.sql("SELECT coalesce(sum(n), 0) AS n FROM interaction_counts").get() as { n: number };
     return row.n;
   }
 
@@ -386,7 +418,7 @@ export class SqliteStore implements Store {
   }
 
   async countByState(): Promise<StateCount[]> {
-    const rows = this.sql("SELECT state, count(*) AS n FROM interactions GROUP BY state").all() as { state: string; n: number }[];
+    const rows = this.sql("SELECT state, n FROM interaction_counts WHERE n > 0 ORDER BY state").all() as { state: string; n: number }[];
     return rows.map((row) => ({ state: row.state as InteractionState, count: row.n }));
   }
 
