@@ -117,8 +117,7 @@ describe("webcallback conformance", () => {
   it("writes TAP", async () => {
     const run = await cli("conformance", "--base-url", server.url, "--reporter", "tap", "--filter", "error/17/");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^TAP version 14\nok 1 - error\/17\/x-request\/GET\n/);
-    expect(run.stdout).toContain("1..4\n");
+    expect(run.stdout).toMatch(/^TAP version 14\n1\.\.4\nok 1 - error\/17\/x-request\/GET\n/);
     expect(lastLine(run.stdout)).toBe("4 passed, 0 failed");
   });
 

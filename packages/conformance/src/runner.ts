@@ -65,6 +65,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const filter = options.filter;
   const cases = buildCases(profile, options.seed ?? DEFAULT_SEED).filter((c) => filter === undefined || c.id.includes(filter));
   const reporter = createReporter(options.reporter ?? "spec", options.out, options.xmlOut);
+  reporter.start(cases.length);
   const dead = await unreachable(options.baseUrl, options.requestTimeoutMs);
   if (dead !== undefined) {
     // Every case fails for the one reason, reported once per case but without waiting on each.

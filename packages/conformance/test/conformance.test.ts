@@ -193,6 +193,7 @@ describe("reporters", () => {
     const out = new Collect();
     const xml = new Collect();
     const reporter = createReporter(name, out, xml);
+    reporter.start(results.length);
     results.forEach((r, i) => {
       reporter.caseDone(r, i);
     });
@@ -208,10 +209,11 @@ describe("reporters", () => {
     expect(out.trimEnd().split("\n").at(-1)).toBe("1 passed, 1 failed");
   });
 
-  it("tap: ok / not ok / SKIP and a plan", () => {
+  it("tap: the plan first, then ok / not ok / SKIP, the summary after the last test point", () => {
     const { out } = report("tap");
-    expect(out).toMatch(/^TAP version 14\nok 1 - a\nnot ok 2 - b<&>\n/);
-    expect(out).toContain("ok 3 - c # SKIP no /sim\n1..3\n");
+    expect(out).toMatch(/^TAP version 14\n1\.\.3\nok 1 - a\nnot ok 2 - b<&>\n/);
+    expect(out).toContain("ok 3 - c # SKIP no /sim\n# 1 skipped: no /sim\n1 passed, 1 failed\n");
+    expect(out.match(/^1\.\./gm)).toHaveLength(1);
     expect(out.trimEnd().split("\n").at(-1)).toBe("1 passed, 1 failed");
   });
 
