@@ -29,6 +29,8 @@ describe("SqliteStore with a writer thread", () => {
     const all = Array.from({ length: 500 }, (_, i) => interaction(i + 1));
     await Promise.all(all.map((i) => store.addInteraction(i)));
     expect(await store.countInteractions()).toBe(500);
+    // The thread's transactions keep the counts by state as the event loop's do.
+    expect(await store.countByState()).toEqual([{ state: "pending", count: 500 }]);
     expect((await store.getInteraction(interaction(250).interactionGuid))?.state).toBe("pending");
     await store.close();
     expect(rowsIn(file)).toEqual({ interactions: all.map((i) => i.interactionGuid), firstDials: 500 });

@@ -190,7 +190,7 @@ describe("schema, version 3 to 4", () => {
     await store.close();
     // Back to version 3 as it was: no counts, an index on state.
     const old = new Database(file);
-    old.exec(`DROP TRIGGER interaction_counts_added; DROP TRIGGER interaction_counts_moved; DROP TRIGGER interaction_counts_removed;
+    old.exec(`DROP TRIGGER interaction_counts_moved; DROP TRIGGER interaction_counts_removed;
       DROP TABLE interaction_counts; CREATE INDEX interactions_state ON interactions (state);
       UPDATE interactions SET state = 'done' WHERE interaction_guid = '${delayed(3).interactionGuid}';`);
     old.pragma("user_version = 3");

@@ -52,11 +52,16 @@ export function intakeInserter(db: Database.Database): (rows: readonly IntakeRow
     "INSERT INTO interactions (interaction_guid, tenant, callback_type, phone, request_json, state, accepted_at, due_at, expires_at, queue_id, dial_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertJob = db.prepare("INSERT INTO jobs (kind, ref, due_at) VALUES (?, ?, ?)");
+  const count = db.prepare("INSERT INTO interaction_counts (state, n) VALUES (?, ?) ON CONFLICT (state) DO UPDATE SET n = n + excluded.n");
   return db.transaction((rows: readonly IntakeRow[]) => {
+    const added = new Map<string, number>();
     for (const row of rows) {
       insert.run(row);
       // A queued request's expiry goes in with it, so a crash cannot keep one without the other.
       if (row[8] !== null) insertJob.run("expire", row[0], row[8]);
+      added.set(row[5], (added.get(row[5]) ?? 0) + 1);
     }
+    // The counts /metrics reads, once per state in the batch: a trigger per row cost about 15% of an insert.
+    for (const [state, n] of added) count.run(state, n);
   });
 }
