@@ -81,6 +81,8 @@ interface Case {
 /** Everything measured for one case, summed or kept over its warm-up and rounds. */
 class Tally {
   bestPerSecond = 0;
+  /** Requests/s of each measured round, in order. */
+  readonly perRound: number[] = [];
   worstP99 = 0;
   p50OfBest = 0;
   /** Responses in the measured rounds. */
@@ -115,6 +117,7 @@ class Tally {
     this.loopSeconds += cpu.loop;
     this.wallSeconds += result.duration;
     const perSecond = result.total / result.duration;
+    this.perRound.push(perSecond);
     if (perSecond > this.bestPerSecond) {
       this.bestPerSecond = perSecond;
       this.p50OfBest = result.p50Ms;
@@ -321,6 +324,10 @@ export async function benchServer(): Promise<string> {
   const clean = order.every((key) => tallies[key].unexpected === 0) && storedOk;
   const best = Math.max(tallies.b.bestPerSecond, tallies.e.bestPerSecond);
   const overPrism = best / tallies.d.bestPerSecond;
+  // The same ratio within each round, whose cases ran seconds apart: how much the host moved between rounds.
+  const perRound = tallies.d.perRound.map(
+    (prism, i) => `${(Math.max(tallies.b.perRound[i] ?? 0, tallies.e.perRound[i] ?? 0) / prism).toFixed(1)}x`,
+  );
   lastServerBars.splice(
     0,
     lastServerBars.length,
@@ -362,6 +369,8 @@ export async function benchServer(): Promise<string> {
         row("e", "see (b)"),
       ],
     ),
+    "",
+    `The better of (b), (e) over (d) round by round: ${perRound.join(", ")} (the table compares each case's best round).`,
     "",
     "![requests/s and p99 latency of the cases above](server-chart.svg)",
     "",
