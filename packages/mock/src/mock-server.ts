@@ -24,7 +24,7 @@ import {
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory, LOCAL_BACK_ORIGINS } from "./example-directory.js";
-import { asRead, firstValues, mergedParams, refusesPostBody } from "./read-params.js";
+import { asRead, firstValues, mergedParams, refusesPostBody, withReadParams } from "./read-params.js";
 
 /** What Prism routes requests by. */
 type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
@@ -268,22 +268,22 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       sendAnswer(res, answer, false);
       return;
     }
-    // Prism checks the request the service read: a GET's query, or a POST's form holding every parameter.
-    const read = asRead(params);
-    if (method === "get") input.url.query = read;
-    else {
-      input.url.query = {};
-      headers["content-type"] = "application/x-www-form-urlencoded";
-      input.body = new URLSearchParams(read).toString();
-    }
+    // Prism checks the request the service read.
+    const checked = withReadParams(input, asRead(params));
     if (!validation.ok) {
       const code = validation.error.ctlError;
-      await viaPrism(res, input, { code: validation.error.httpStatus, example: `error${code}` }, undefined, html);
+      await viaPrism(res, checked, { code: validation.error.httpStatus, example: `error${code}` }, undefined, html);
       return;
     }
     const prefer = preferences(headers.prefer);
     const example = prefer.example ?? acceptedKeys.get(validation.request.callbackType);
-    await viaPrism(res, input, undefined, example === undefined ? headers.prefer : `code=${prefer.code ?? 202}, example=${example}`, html);
+    await viaPrism(
+      res,
+      checked,
+      undefined,
+      example === undefined ? headers.prefer : `code=${prefer.code ?? 202}, example=${example}`,
+      html,
+    );
   }
 
   const server = createServer((req, res) => {

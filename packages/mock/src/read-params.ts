@@ -1,6 +1,7 @@
 // The parameters of a callback request as the service reads them (CONTRACT.md §1), so that
 // Prism checks what the service checks: the query and the form merged (the form winning),
 // the first of a repeated name, the document's names only, values trimmed, blanks absent.
+import type { IHttpRequest } from "@stoplight/prism-http";
 import { PARAMETERS } from "@webcallback/core";
 
 const KNOWN = new Set<string>(PARAMETERS.map((p) => p.name));
@@ -32,4 +33,15 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 /** Whether the service refuses a POST for its body's type (415): not a form, or a body without a Content-Type. */
 export function refusesPostBody(contentType: string | undefined, body: string): boolean {
   return contentType === undefined ? body !== "" : !FORM_TYPE.test(contentType);
+}
+
+/** `input` carrying `read` the way Prism checks it: a GET's query, or a POST's form holding every parameter. */
+export function withReadParams(input: IHttpRequest, read: Readonly<Record<string, string>>): IHttpRequest {
+  if (input.method === "get") return { ...input, url: { ...input.url, query: { ...read } } };
+  return {
+    ...input,
+    url: { ...input.url, query: {} },
+    headers: { ...input.headers, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(read).toString(),
+  };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import { BODY_LIMIT_BYTES, ENDPOINT_PATH } from "@webcallback/core";
 import { loadServedDocument } from "./mock-server.js";
-import { asRead, mergedParams, refusesPostBody } from "./read-params.js";
+import { asRead, mergedParams, refusesPostBody, withReadParams } from "./read-params.js";
 
 /** Where a checked request keeps the request as it came, which is what goes upstream. */
 const AS_SENT = Symbol("as sent");
@@ -23,16 +23,7 @@ function asChecked(input: IHttpRequest, search: URLSearchParams, body: string): 
   if (input.url.path !== ENDPOINT_PATH || (method !== "get" && method !== "post")) return input;
   const type = input.headers?.["content-type"];
   if (method === "post" && refusesPostBody(type, body)) return input;
-  const read = asRead(mergedParams(search, method === "post" ? body : ""));
-  const checked: CheckedRequest =
-    method === "get"
-      ? { ...input, url: { ...input.url, query: read } }
-      : {
-          ...input,
-          url: { ...input.url, query: {} },
-          headers: { ...input.headers, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(read).toString(),
-        };
+  const checked: CheckedRequest = withReadParams(input, asRead(mergedParams(search, method === "post" ? body : "")));
   checked[AS_SENT] = input;
   return checked;
 }

@@ -44,7 +44,6 @@ const OPS_METHODS = "GET, HEAD";
 const OPS_PATHS: ReadonlySet<string> = new Set(["/healthz", "/readyz", "/metrics"]);
 /** How a path that is neither the endpoint nor an operations path appears in the log. */
 const UNKNOWN_PATH = "(unknown)";
-/** An X-Request-Id we echo: short and plain, so it cannot break a header or a log line. */
 
 export interface HandlerOptions {
   readonly directory: Directory;

@@ -16,7 +16,6 @@ type Schemas = components["schemas"];
 /** @default 65536 — the largest JSON body a /sim route reads. */
 export const SIM_BODY_LIMIT_BYTES = 65_536;
 const JSON_TYPE = "application/json; charset=utf-8";
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class ApiError extends Error {
