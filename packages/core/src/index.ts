@@ -2,6 +2,7 @@ export { isLoopbackHost, isPrivateHost } from "./addresses.js";
 export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer, SAFE_REQUEST_ID } from "./answer.js";
 export { constantTimeEqual } from "./constant-time.js";
 export { CORS_EXPOSE_HEADERS, CorsOrigins, ENDPOINT_ALLOW, PREFLIGHT_HEADERS } from "./cors.js";
+export { isReadableForm, refusesPostBody } from "./form-body.js";
 export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";
 export {
   CATALOGUE,

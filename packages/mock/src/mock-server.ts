@@ -20,11 +20,12 @@ import {
   htmlPage,
   PREFLIGHT_HEADERS,
   prefersHtml,
+  refusesPostBody,
   SAFE_REQUEST_ID,
   validateRequest,
 } from "@webcallback/core";
 import { exampleDirectory, LOCAL_BACK_ORIGINS } from "./example-directory.js";
-import { asRead, firstValues, mergedParams, refusesPostBody, withReadParams } from "./read-params.js";
+import { asRead, firstValues, mergedParams, withReadParams } from "./read-params.js";
 
 /** What Prism routes requests by. */
 type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
@@ -254,7 +255,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const type = headers["content-type"];
     let refused: CtlErrorResult | undefined;
     if (body === "too-large") refused = ctlError(CTL_ERROR.BODY_TOO_LARGE);
-    else if (method === "post" && refusesPostBody(type, body)) refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
+    else if (method === "post" && refusesPostBody(type, headers["content-encoding"], body))
+      refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
     if (refused !== undefined) {
       sendAnswer(res, errorAnswer(refused, undefined), html);
       return;

@@ -28,13 +28,6 @@ export function asRead(params: Readonly<Record<string, string>>): Record<string,
   return out;
 }
 
-const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
-
-/** Whether the service refuses a POST for its body's type (415): not a form, or a body without a Content-Type. */
-export function refusesPostBody(contentType: string | undefined, body: string): boolean {
-  return contentType === undefined ? body !== "" : !FORM_TYPE.test(contentType);
-}
-
 /** `input` carrying `read` the way Prism checks it: a GET's query, or a POST's form holding every parameter. */
 export function withReadParams(input: IHttpRequest, read: Readonly<Record<string, string>>): IHttpRequest {
   if (input.method === "get") return { ...input, url: { ...input.url, query: { ...read } } };

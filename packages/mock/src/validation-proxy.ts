@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { getHttpOperationsFromSpec, IHttpConfig, IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
-import { BODY_LIMIT_BYTES, ENDPOINT_PATH } from "@webcallback/core";
+import { BODY_LIMIT_BYTES, ENDPOINT_PATH, refusesPostBody } from "@webcallback/core";
 import { loadServedDocument } from "./mock-server.js";
-import { asRead, mergedParams, refusesPostBody, withReadParams } from "./read-params.js";
+import { asRead, mergedParams, withReadParams } from "./read-params.js";
 
 /** Where a checked request keeps the request as it came, which is what goes upstream. */
 const AS_SENT = Symbol("as sent");
@@ -21,8 +21,8 @@ type CheckedRequest = IHttpRequest & { [AS_SENT]?: IHttpRequest };
 function asChecked(input: IHttpRequest, search: URLSearchParams, body: string): CheckedRequest {
   const method = input.method;
   if (input.url.path !== ENDPOINT_PATH || (method !== "get" && method !== "post")) return input;
-  const type = input.headers?.["content-type"];
-  if (method === "post" && refusesPostBody(type, body)) return input;
+  const headers = input.headers ?? {};
+  if (method === "post" && refusesPostBody(headers["content-type"], headers["content-encoding"], body)) return input;
   const checked: CheckedRequest = withReadParams(input, asRead(mergedParams(search, method === "post" ? body : "")));
   checked[AS_SENT] = input;
   return checked;

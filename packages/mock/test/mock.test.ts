@@ -124,6 +124,19 @@ describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
     expect(answer.status).toBe(202);
   });
 
+  it.each([
+    {
+      name: "a form in a charset the service does not read",
+      headers: { "content-type": "application/x-www-form-urlencoded; charset=latin1" },
+    },
+    { name: "a compressed form", headers: { "content-encoding": "gzip" } },
+    { name: "JSON", headers: { "content-type": "application/json" } },
+  ])("$name gets 415 (ctl_error 108), as the service answers", async ({ headers }) => {
+    const answer = await post(one, headers);
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toMatchObject({ ctl_error: 108 });
+  });
+
   it("the body wins on a clash with the query", async () => {
     expect((await post(one, {}, "?phone=x")).status).toBe(202);
     const refused = await post({ ...one, phone: "x" }, {}, `?phone=${one.phone}`);

@@ -30,7 +30,7 @@ export { DEFAULT_RING_MS, DEFAULT_TALK_MS, NO_ANSWER_RING_MS, SimulatedDialer, T
 export { CorsPolicy } from "./http/cors.js";
 export { ENDPOINT_PATH } from "./http/handler.js";
 export { isLoopbackHost, type TlsMaterial, transportProblem } from "./http/listen.js";
-export { BODY_LIMIT_BYTES, formParams, isFormContentType, queryParams } from "./http/request-params.js";
+export { BODY_LIMIT_BYTES, formParams, queryParams } from "./http/request-params.js";
 export {
   createLogger,
   type EndableDestination,

@@ -1,5 +1,4 @@
-// Query and form parsing: decoding, first-wins, the body winning over the query, content types,
-// and the body limit.
+// Query and form parsing: decoding, first-wins, the body winning over the query, and the body limit.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,8 +10,6 @@ import {
   DISCARD_BYTES,
   decodeComponent,
   formParams,
-  isFormContentType,
-  isPlainBody,
   queryParams,
   readBody,
 } from "../src/http/request-params.js";
@@ -162,46 +159,6 @@ describe("decodeComponent", () => {
     { given: "%2B1+2", want: "+1 2" },
   ])("every + is a space: $given -> '$want'", ({ given, want }) => {
     expect(decodeComponent(given)).toBe(want);
-  });
-});
-
-describe("isFormContentType", () => {
-  it.each([
-    { given: "application/x-www-form-urlencoded", want: true },
-    { given: "application/x-www-form-urlencoded; charset=UTF-8", want: true },
-    { given: "Application/X-WWW-Form-Urlencoded ;charset=utf-8", want: true },
-    { given: "application/json", want: false },
-    { given: "text/plain", want: false },
-    { given: "multipart/form-data; boundary=x", want: false },
-    { given: "application/x-www-form-urlencoded-extra", want: false },
-    { given: undefined, want: false },
-    { given: 'application/x-www-form-urlencoded; charset="utf-8"', want: true },
-    { given: "application/x-www-form-urlencoded; charset=us-ascii", want: true },
-    // Bodies are read as UTF-8: another charset would be decoded wrongly, so it is refused.
-    { given: "application/x-www-form-urlencoded; charset=iso-8859-1", want: false },
-    { given: "application/x-www-form-urlencoded; charset=utf-16", want: false },
-    // Only the charset parameter is read, and only when it has a value.
-    { given: "application/x-www-form-urlencoded; boundary=x", want: true },
-    { given: "application/x-www-form-urlencoded; foo", want: true },
-    { given: "application/x-www-form-urlencoded; charsets", want: true },
-    { given: "application/x-www-form-urlencoded; charset= utf-8 ", want: true },
-    // Quotes are taken off only when they wrap the whole value.
-    { given: 'application/x-www-form-urlencoded; charset="utf"8', want: false },
-    { given: 'application/x-www-form-urlencoded; charset=utf"8"', want: false },
-  ])("$given -> $want", ({ given, want }) => {
-    expect(isFormContentType(given)).toBe(want);
-  });
-});
-
-describe("isPlainBody", () => {
-  it.each([
-    { given: undefined, want: true },
-    { given: "identity", want: true },
-    { given: " Identity ", want: true },
-    { given: "gzip", want: false },
-    { given: "br", want: false },
-  ])("Content-Encoding $given -> $want", ({ given, want }) => {
-    expect(isPlainBody(given)).toBe(want);
   });
 });
 

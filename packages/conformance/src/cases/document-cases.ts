@@ -286,6 +286,17 @@ function ruleCases(): ConformanceCase[] {
       (received) => expectError(received, 108, "json"),
     ),
     exchangeCase(
+      "rule/post/other-charset",
+      `CONTRACT §1: a form in a charset other than UTF-8 is another content type; ${errorRule(108)}`,
+      () => ({
+        method: "POST",
+        query: "",
+        body: new URLSearchParams(one).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+      }),
+      (received) => expectError(received, 108, "json"),
+    ),
+    exchangeCase(
       "rule/post/too-large",
       `paths./SC/webcallback.php.post.requestBody.x-max-bytes; ${errorRule(107)}`,
       () => request("POST", { ...one, padding: "x".repeat(BODY_LIMIT_BYTES) }),

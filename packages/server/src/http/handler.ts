@@ -17,7 +17,9 @@ import {
   ENDPOINT_ALLOW,
   ENDPOINT_PATH,
   errorAnswer,
+  isReadableForm,
   type RequestParams,
+  refusesPostBody,
   SAFE_REQUEST_ID,
   type Validation,
   validateRequest,
@@ -34,7 +36,7 @@ import { planIntake } from "../work/intake-plan.js";
 import type { CorsPolicy } from "./cors.js";
 import { DOCS_PATH, docsSite, isDocsPath } from "./docs.js";
 import { forBrowser } from "./html-page.js";
-import { BODY_LIMIT_BYTES, formParams, isFormContentType, isPlainBody, queryParams, readBody } from "./request-params.js";
+import { BODY_LIMIT_BYTES, formParams, queryParams, readBody } from "./request-params.js";
 
 export { ENDPOINT_PATH };
 
@@ -193,15 +195,15 @@ export class RequestHandler {
       return;
     }
     const type = req.headers["content-type"];
-    const form = isFormContentType(type) && isPlainBody(req.headers["content-encoding"]);
+    const encoding = req.headers["content-encoding"];
     // Without a Content-Type only an empty body passes (a POST carrying its parameters in the query).
-    readBody(req, BODY_LIMIT_BYTES, form || type === undefined)
+    readBody(req, BODY_LIMIT_BYTES, type === undefined || isReadableForm(type, encoding))
       .then((body) => {
         if (body.kind === "aborted") {
           this.o.log.debug({ reqId: id }, "client went away before the body was read");
         } else if (body.kind === "too-large") {
           this.tooLarge(req, res, id, started);
-        } else if (!form && (type !== undefined || body.text !== "")) {
+        } else if (refusesPostBody(type, encoding, body.text)) {
           this.reject(req, res, ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE), undefined, id, started);
         } else {
           this.decide(req, res, formParams(body.text, query), id, started);
