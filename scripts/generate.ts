@@ -13,7 +13,15 @@ import openapiTS, { astToString } from "openapi-typescript";
 import peggy from "peggy";
 import { parse as parseYaml } from "yaml";
 import { type FastPathOutput, fastPathPlugin } from "./generate/fast-path.ts";
-import { type OpenApiDocument, renderCatalogue, renderExamples, renderRules, renderServers, renderTokens } from "./generate/render.ts";
+import {
+  type OpenApiDocument,
+  renderCatalogue,
+  renderExamples,
+  renderHeaders,
+  renderRules,
+  renderServers,
+  renderTokens,
+} from "./generate/render.ts";
 
 // Tools (peggy) always come from this repository; --root only moves the sources and outputs.
 const repository = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -124,6 +132,7 @@ async function generateAll(paths: Paths): Promise<Map<string, string>> {
   files.set("openapi.ts", `${header("openapi/webcallback.yaml")}\n${astToString(ast)}`);
   files.set("catalogue.ts", `${header("openapi/webcallback.yaml")}\n${renderCatalogue(bundled)}`);
   files.set("rules.ts", `${header("openapi/webcallback.yaml")}\n${renderRules(bundled)}`);
+  files.set("headers.ts", `${header("openapi/webcallback.yaml")}\n${renderHeaders(bundled)}`);
   files.set("servers.ts", `${header("openapi/webcallback.yaml")}\n${renderServers(bundled)}`);
   files.set("examples.ts", `${header("openapi/webcallback.yaml")}\n${renderExamples(bundled)}`);
   const grammar = await compileGrammar(paths.grammar);

@@ -23,6 +23,12 @@ describe("extensionTable", () => {
       want: ["# Tokens", "<td><code>$equal$</code></td>"],
     },
     {
+      name: "the CORS headers, names as code",
+      key: "x-webcallback-cors",
+      value: [{ sentOn: "preflight", value: "600", header: "Access-Control-Max-Age" }],
+      want: ["# CORS headers", "<td><code>Access-Control-Max-Age</code></td><td>600</td><td>preflight</td>"],
+    },
+    {
       name: "the order of checks, codes joined",
       key: "x-webcallback-order-of-checks",
       value: [{ step: 8, rule: "type 1", when: "1", codes: [12, 13, 11] }],

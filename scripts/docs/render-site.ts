@@ -35,6 +35,11 @@ const KNOWN_EXTENSIONS: Readonly<Record<string, { title: string; intro: string; 
     intro: "The first check that fails decides the answer; within a step the codes are checked in the order given.",
     columns: ["step", "rule", "when", "codes"],
   },
+  "x-webcallback-cors": {
+    title: "CORS headers",
+    intro: "The fixed CORS headers: on every answer to an Origin a tenant lists, or on a preflight's answer (`OPTIONS`, 204).",
+    columns: ["header", "value", "sentOn"],
+  },
   "x-webcallback-tokens": {
     title: "Tokens",
     intro: "The `$token$` placeholders a user-data value may carry, replaced when the result is posted.",
@@ -54,7 +59,7 @@ function cell(column: string, value: unknown, extension: string): string {
   if (typeof value === "object") return `<code>${escapeHtml(JSON.stringify(value))}</code>`;
   const text = escapeHtml(String(value));
   if (extension === "x-webcallback-tokens" && column === "name") return `<code>$${text}$</code>`;
-  return column === "name" || column === "code" ? `<code>${text}</code>` : text;
+  return column === "name" || column === "code" || column === "header" ? `<code>${text}</code>` : text;
 }
 
 /** An `x-` extension that is a list of flat records becomes a table; anything else is shown as JSON. */

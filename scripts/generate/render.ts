@@ -59,6 +59,18 @@ interface Server {
   "x-region"?: string;
 }
 
+interface Header {
+  description?: string;
+  schema?: Schema;
+  "x-echo-pattern"?: string;
+}
+
+interface CorsHeader {
+  header: string;
+  value: string;
+  sentOn: string;
+}
+
 export interface OpenApiDocument {
   servers?: Server[];
   paths: Record<string, { post?: { requestBody?: { "x-max-bytes"?: number } } }>;
@@ -66,7 +78,9 @@ export interface OpenApiDocument {
     parameters: Record<string, Parameter>;
     schemas: Record<string, Schema>;
     examples: Record<string, Example>;
+    headers: Record<string, Header>;
   };
+  "x-webcallback-cors": CorsHeader[];
   "x-webcallback-errors": ErrorEntry[];
   "x-webcallback-order-of-checks": CheckStep[];
   "x-webcallback-tokens": TokenEntry[];
@@ -227,6 +241,34 @@ export const EXT_TRANSACTION_DATA_MAX_LENGTH = ${extMax};
 
 /** components.schemas.CallbackRequest: what each callback_type requires besides the always-required parameters. */
 export const REQUIRED_BY_CALLBACK_TYPE = ${json(requiredByType(schemaOf(doc, "CallbackRequest")))} as const;
+`;
+}
+
+/** What `sentOn` says of a preflight's headers; anything else goes on every answer to an allowed Origin. */
+const PREFLIGHT = "preflight";
+
+export function renderHeaders(doc: OpenApiDocument): string {
+  const echo = need(doc.components.headers.RequestId?.["x-echo-pattern"], "components.headers.RequestId.x-echo-pattern");
+  const cors = need(doc["x-webcallback-cors"], "x-webcallback-cors");
+  const expose = need(
+    cors.find((row) => row.header === "Access-Control-Expose-Headers"),
+    "x-webcallback-cors: Access-Control-Expose-Headers",
+  );
+  const [, operations] = need(Object.entries(doc.paths)[0], "paths");
+  // The document's operations, and OPTIONS for a browser's preflight (which the document describes in prose).
+  const allow = [...Object.keys(operations).map((method) => method.toUpperCase()), "OPTIONS"].join(", ");
+  const preflight = Object.fromEntries(cors.filter((row) => row.sentOn === PREFLIGHT).map((row) => [row.header.toLowerCase(), row.value]));
+  return `/** components.headers.RequestId.x-echo-pattern: an X-Request-Id the service echoes as given; any other, or none, gets one of its own. */
+export const SAFE_REQUEST_ID = new RegExp(${JSON.stringify(echo)});
+
+/** The Allow header of the endpoint's answers to OPTIONS and to a method it does not take. */
+export const ENDPOINT_ALLOW = ${JSON.stringify(allow)};
+
+/** x-webcallback-cors: what a page on an allowed origin may read of an answer. */
+export const CORS_EXPOSE_HEADERS = ${JSON.stringify(expose.value)};
+
+/** x-webcallback-cors: the headers of a preflight's answer for an allowed origin, lower-case names. */
+export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = ${json(preflight)};
 `;
 }
 

@@ -144,6 +144,44 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: "other-charset-read",
+    breaks: "a form in iso-8859-1 is read as if it were UTF-8 instead of refused with 415",
+    caughtBy: ["rule/post/other-charset"],
+    stateful: false,
+    request: (exchange) => {
+      const type = exchange.headers["content-type"] ?? "";
+      if (/charset=iso-8859-1/i.test(type)) exchange.headers["content-type"] = "application/x-www-form-urlencoded";
+      return undefined;
+    },
+  },
+  {
+    name: "request-id-not-echoed",
+    breaks: "the caller's X-Request-Id is replaced even when it is safe to echo",
+    caughtBy: ["rule/request-id/echoed"],
+    stateful: false,
+    answer: (_, answer) => {
+      answer.headers["x-request-id"] = "proxy-made";
+    },
+  },
+  {
+    name: "cors-expose-missing",
+    breaks: "answers to an allowed Origin lack Access-Control-Expose-Headers, so a page cannot read Retry-After",
+    caughtBy: ["rule/cors/allowed-origin"],
+    stateful: false,
+    answer: (_, answer) => {
+      delete answer.headers["access-control-expose-headers"];
+    },
+  },
+  {
+    name: "preflight-max-age",
+    breaks: "a preflight's Access-Control-Max-Age is a day, not the document's value",
+    caughtBy: ["rule/cors/preflight"],
+    stateful: false,
+    answer: (exchange, answer) => {
+      if (exchange.method === "OPTIONS") answer.headers["access-control-max-age"] = "86400";
+    },
+  },
+  {
     name: "white-space-not-trimmed",
     breaks: "a phone with surrounding white space (a copied URL) is refused with 17",
     caughtBy: ["rule/trim/spaces/GET"],

@@ -5,7 +5,8 @@ export type Params = Readonly<Record<string, string>>;
 export type Method = "GET" | "POST";
 
 export interface Sent {
-  readonly method: Method;
+  /** OPTIONS only for a CORS preflight, which carries no parameters. */
+  readonly method: Method | "OPTIONS";
   /** Query string for a GET (and an optional one for a POST), without `?`. */
   readonly query: string;
   /** The form body of a POST. */

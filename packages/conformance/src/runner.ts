@@ -2,6 +2,7 @@
 import type { CaseContext, ConformanceCase, Profile } from "./case.js";
 import { documentCases } from "./cases/document-cases.js";
 import { grammarCases } from "./cases/grammar-cases.js";
+import { headerCases } from "./cases/header-cases.js";
 import { schemaCases } from "./cases/schema-cases.js";
 import { unreachable } from "./http-client.js";
 import { ResultListener } from "./listener.js";
@@ -55,7 +56,12 @@ export interface RunResult extends Summary {
 
 export function buildCases(profile: Profile, seed: number): ConformanceCase[] {
   const random = new SeededRandom(seed);
-  const stateless = [...documentCases(), ...grammarCases(random, GRAMMAR_CASES), ...schemaCases(random, SCHEMA_VALUES_PER_PARAMETER)];
+  const stateless = [
+    ...documentCases(),
+    ...headerCases(),
+    ...grammarCases(random, GRAMMAR_CASES),
+    ...schemaCases(random, SCHEMA_VALUES_PER_PARAMETER),
+  ];
   // Scenarios first: the stateless cases leave accepted type-2 requests queued ahead of theirs (FIFO).
   return profile === "full" ? [...loadScenarios().map(scenarioCase), ...stateless] : stateless;
 }

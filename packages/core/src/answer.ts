@@ -15,9 +15,6 @@ export interface Answer {
 
 const NO_STORE = "no-store";
 
-/** An X-Request-Id the service echoes as given; any other, or none, gets one of its own. */
-export const SAFE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
-
 function json(status: number, body: unknown, extra?: Record<string, string>): Answer {
   return {
     status,

@@ -1,24 +1,8 @@
 // CORS for a tenant's site (the document's "CORS" section): an Origin that any tenant lists in
 // allowedBackOrigins (matched as back URLs are, `:*` for any port) may call the endpoint with
 // fetch. Pure, so the server and the mock answer browsers alike.
+import { CORS_EXPOSE_HEADERS } from "./generated/headers.js";
 import { isAllowedBack, ORIGIN_SHAPE } from "./urls.js";
-
-/** What a browser may send and read: the client sends Content-Type on a POST and X-Request-Id when asked. */
-export const CORS_ALLOW_METHODS = "GET, POST";
-export const CORS_ALLOW_HEADERS = "Content-Type, X-Request-Id";
-export const CORS_EXPOSE_HEADERS = "Retry-After, X-Request-Id";
-/** @default "600" (seconds a browser may keep a preflight's answer) */
-export const CORS_MAX_AGE_SECONDS = "600";
-
-/** The Allow header of the endpoint's answers to OPTIONS and to a method it does not take. */
-export const ENDPOINT_ALLOW = "GET, POST, OPTIONS";
-
-/** The headers of a preflight's answer for an allowed origin. */
-export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
-  "access-control-allow-methods": CORS_ALLOW_METHODS,
-  "access-control-allow-headers": CORS_ALLOW_HEADERS,
-  "access-control-max-age": CORS_MAX_AGE_SECONDS,
-};
 
 /** Distinct origins seen are few (one per tenant site); past this many the memo starts over. */
 export const CORS_MEMO_LIMIT = 1024;

@@ -1,9 +1,9 @@
 export { isLoopbackHost, isPrivateHost } from "./addresses.js";
-export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer, SAFE_REQUEST_ID } from "./answer.js";
+export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer } from "./answer.js";
 export { constantTimeEqual } from "./constant-time.js";
-export { CORS_EXPOSE_HEADERS, CorsOrigins, ENDPOINT_ALLOW, PREFLIGHT_HEADERS } from "./cors.js";
-export { isReadableForm, refusesPostBody } from "./form-body.js";
+export { CorsOrigins } from "./cors.js";
 export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";
+export { isReadableForm, refusesPostBody } from "./form-body.js";
 export {
   CATALOGUE,
   type CheckStep,
@@ -15,6 +15,7 @@ export {
   ORDER_OF_CHECKS,
 } from "./generated/catalogue.js";
 export { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "./generated/examples.js";
+export { CORS_EXPOSE_HEADERS, ENDPOINT_ALLOW, PREFLIGHT_HEADERS, SAFE_REQUEST_ID } from "./generated/headers.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/rules.js";
 export { type Region, SERVERS } from "./generated/servers.js";

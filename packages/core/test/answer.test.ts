@@ -1,7 +1,8 @@
 // errorAnswer and acceptedAnswer: the HTTP shapes of CONTRACT.md section 2.
 import { describe, expect, it } from "vitest";
-import { type AcceptedBody, acceptedAnswer, errorAnswer, SAFE_REQUEST_ID } from "../src/answer.js";
+import { type AcceptedBody, acceptedAnswer, errorAnswer } from "../src/answer.js";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "../src/generated/catalogue.js";
+import { SAFE_REQUEST_ID } from "../src/generated/headers.js";
 import { ctlError } from "../src/validate.js";
 
 const BACK = "http://www.acmejet.com/ctdresult.php";

@@ -1,6 +1,7 @@
 // Which origins may call the endpoint from a browser, and the headers their answers carry.
 import { describe, expect, it } from "vitest";
-import { CORS_MEMO_LIMIT, CorsOrigins, ENDPOINT_ALLOW, PREFLIGHT_HEADERS } from "../src/cors.js";
+import { CORS_MEMO_LIMIT, CorsOrigins } from "../src/cors.js";
+import { ENDPOINT_ALLOW, PREFLIGHT_HEADERS } from "../src/generated/headers.js";
 
 const policy = () => new CorsOrigins(["http://www.acmejet.com", "http://localhost:*"]);
 

@@ -186,6 +186,7 @@ export type components = {
         Accepted: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -201,6 +202,7 @@ export type components = {
             headers: {
                 Location: components["headers"]["Location"];
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content?: never;
@@ -209,6 +211,7 @@ export type components = {
         BadRequest: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -220,6 +223,7 @@ export type components = {
         Unauthorized: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -231,6 +235,7 @@ export type components = {
         Forbidden: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -242,6 +247,7 @@ export type components = {
         Conflict: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -253,6 +259,7 @@ export type components = {
         PayloadTooLarge: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -264,6 +271,7 @@ export type components = {
         UnsupportedMediaType: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -276,6 +284,7 @@ export type components = {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -287,6 +296,7 @@ export type components = {
         InternalError: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -299,6 +309,7 @@ export type components = {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
                 "Cache-Control": components["headers"]["CacheControl"];
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -396,6 +407,12 @@ export type components = {
     headers: {
         /** @description Every answer is `no-store`. */
         CacheControl: "no-store";
+        /**
+         * @description The request's `X-Request-Id` when it matches `x-echo-pattern` (1 to 128
+         *     letters, digits and `._:@/+=-`), otherwise one the service makes. The
+         *     service logs it with the request, so a partner can quote it.
+         */
+        RequestId: string;
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
         /**
