@@ -244,6 +244,9 @@ export const REQUIRED_BY_CALLBACK_TYPE = ${json(requiredByType(schemaOf(doc, "Ca
 `;
 }
 
+/** The keys of a path item that are operations (the others are its summary, parameters and so on). */
+const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
 /** What `sentOn` says of a preflight's headers; anything else goes on every answer to an allowed Origin. */
 const PREFLIGHT = "preflight";
 
@@ -254,9 +257,10 @@ export function renderHeaders(doc: OpenApiDocument): string {
     cors.find((row) => row.header === "Access-Control-Expose-Headers"),
     "x-webcallback-cors: Access-Control-Expose-Headers",
   );
-  const [, operations] = need(Object.entries(doc.paths)[0], "paths");
+  const [, pathItem] = need(Object.entries(doc.paths)[0], "paths");
   // The document's operations, and OPTIONS for a browser's preflight (which the document describes in prose).
-  const allow = [...Object.keys(operations).map((method) => method.toUpperCase()), "OPTIONS"].join(", ");
+  const methods = Object.keys(pathItem).filter((key) => HTTP_METHODS.has(key) && key !== "options");
+  const allow = [...methods.map((method) => method.toUpperCase()), "OPTIONS"].join(", ");
   const preflight = Object.fromEntries(cors.filter((row) => row.sentOn === PREFLIGHT).map((row) => [row.header.toLowerCase(), row.value]));
   return `/** components.headers.RequestId.x-echo-pattern: an X-Request-Id the service echoes as given; any other, or none, gets one of its own. */
 export const SAFE_REQUEST_ID = new RegExp(${JSON.stringify(echo)});
