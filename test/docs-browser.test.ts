@@ -1,14 +1,14 @@
 // The API reference in real Chromium with every request off the server's loopback origin
-// refused: /docs draws the operations, every error code, the order of checks, every token and
-// the grammar, and asks no other host for anything. Skipped (with the package to install)
-// where Chromium is missing, except under CI=true, where that fails.
+// refused: /docs draws the operations, every error code, the order of checks, every token, the
+// CORS headers and the grammar, and asks no other host for anything. Skipped (with the package
+// to install) where Chromium is missing, except under CI=true, where that fails.
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { CATALOGUE, ORDER_OF_CHECKS, TOKEN_NAMES } from "@webcallback/core";
+import { CATALOGUE, ORDER_OF_CHECKS, PREFLIGHT_HEADERS, TOKEN_NAMES } from "@webcallback/core";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -88,7 +88,7 @@ describe.runIf(available)("the API reference in Chromium, offline", () => {
     return page;
   }
 
-  it("draws /docs: the operations, every error code, the order of checks, every token and the grammar", async () => {
+  it("draws /docs: the operations, every error code, the order of checks, every token, the CORS headers and the grammar", async () => {
     const page = await open("/docs");
     const text = (await page.locator("body").textContent()) ?? "";
 
@@ -114,6 +114,15 @@ describe.runIf(available)("the API reference in Chromium, offline", () => {
 
     const tokenCells = await page.locator('table[data-extension="x-webcallback-tokens"] tbody tr td:first-child').allTextContents();
     expect(tokenCells).toEqual(TOKEN_NAMES.map((name) => `$${name}$`));
+
+    // The CORS table: each preflight header with the value the server sends.
+    const corsRows = await page.locator('table[data-extension="x-webcallback-cors"] tbody tr').allTextContents();
+    for (const [name, value] of Object.entries(PREFLIGHT_HEADERS)) {
+      expect(
+        corsRows.some((row) => row.toLowerCase().startsWith(name) && row.includes(value)),
+        name,
+      ).toBe(true);
+    }
 
     const grammar = await page.locator('pre[data-grammar="userdata.peggy"]').textContent();
     expect(grammar).toBe(await readFile(join(REPO_ROOT, "grammar/userdata.peggy"), "utf8"));
