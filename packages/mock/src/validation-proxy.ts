@@ -11,14 +11,23 @@ import { asRead, mergedParams, withReadParams } from "./read-params.js";
 
 /** Where a checked request keeps the request as it came, which is what goes upstream. */
 const AS_SENT = Symbol("as sent");
-type CheckedRequest = IHttpRequest & { [AS_SENT]?: IHttpRequest };
+/** The path and query and the body's bytes as they came, which is what goes upstream. */
+const AS_RECEIVED = Symbol("as received");
+interface Received {
+  readonly target: string;
+  readonly body: Buffer;
+}
+interface CheckedRequest extends IHttpRequest {
+  [AS_SENT]?: CheckedRequest;
+  [AS_RECEIVED]?: Received;
+}
 
 /**
  * What Prism checks of a callback request: the parameters as the service reads them (a POST's
  * query merged into its form, values trimmed), so a request the service takes as it is
  * written is not reported; anything else is checked as it came.
  */
-function asChecked(input: IHttpRequest, search: URLSearchParams, body: string): CheckedRequest {
+function asChecked(input: CheckedRequest, search: URLSearchParams, body: string): CheckedRequest {
   const method = input.method;
   if (input.url.path !== ENDPOINT_PATH || (method !== "get" && method !== "post")) return input;
   const headers = input.headers ?? {};
@@ -48,27 +57,29 @@ export interface ValidationProxy {
 type Right<A> = { readonly _tag: "Right"; readonly right: A };
 type Left<E> = { readonly _tag: "Left"; readonly left: E };
 
-/** Hop-by-hop and length headers are the transport's business, not the answer's. */
-const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+/** Hop-by-hop and length headers are the transport's business; fetch sets them again upstream. */
+const NOT_FORWARDED = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+/** An answer's body comes back decoded by fetch, so its Content-Encoding no longer applies either. */
+const NOT_RETURNED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
 
-async function forwardOnce(input: IHttpRequest, upstream: string): Promise<Right<IHttpResponse> | Left<Error>> {
+async function forwardOnce(input: CheckedRequest, upstream: string): Promise<Right<IHttpResponse> | Left<Error>> {
   try {
-    const url = new URL(input.url.path, upstream);
-    for (const [name, value] of Object.entries(input.url.query ?? {})) {
-      for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(name, one);
-    }
-    const headers = Object.fromEntries(Object.entries(input.headers ?? {}).filter(([name]) => name !== "host" && !DROPPED.has(name)));
+    const received = input[AS_RECEIVED];
+    // The upstream reads the request as it came: the same query (repeats and all) and the same bytes.
+    const url = new URL(received?.target ?? input.url.path, upstream);
+    const headers = Object.fromEntries(Object.entries(input.headers ?? {}).filter(([name]) => !NOT_FORWARDED.has(name)));
+    const sent = received?.body ?? (typeof input.body === "string" ? Buffer.from(input.body) : undefined);
     const response = await fetch(url, {
       method: input.method.toUpperCase(),
       headers,
       redirect: "manual",
-      ...(typeof input.body === "string" && input.body !== "" ? { body: input.body } : {}),
+      ...(sent !== undefined && sent.length > 0 ? { body: sent } : {}),
       signal: AbortSignal.timeout(30_000),
     });
     const text = await response.text();
     const out: Record<string, string> = {};
     response.headers.forEach((value, name) => {
-      if (!DROPPED.has(name)) out[name] = value;
+      if (!NOT_RETURNED.has(name)) out[name] = value;
     });
     let body: unknown = text;
     if (/json/i.test(out["content-type"] ?? "") && text !== "") {
@@ -84,7 +95,7 @@ async function forwardOnce(input: IHttpRequest, upstream: string): Promise<Right
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -93,7 +104,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       // Past the API's own limit the upstream refuses the body anyway; keep just enough to show it.
       if (size <= BODY_LIMIT_BYTES * 2) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -124,16 +135,19 @@ export async function startValidationProxy(options: ValidationProxyOptions): Pro
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://proxy.invalid");
     const method = (req.method ?? "GET").toLowerCase();
-    const body = method === "get" || method === "head" ? "" : await readBody(req);
+    const bytes = method === "get" || method === "head" ? Buffer.alloc(0) : await readBody(req);
+    const body = bytes.toString("utf8");
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) if (!(name in query)) query[name] = value;
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-    const input: IHttpRequest = {
+    const input: CheckedRequest = {
       method: method as IHttpRequest["method"],
       url: { path: url.pathname, query },
       headers,
       ...(body === "" ? {} : { body }),
     };
+    // Path and query only: an absolute-form request target must not pick the upstream's host.
+    input[AS_RECEIVED] = { target: `${url.pathname}${url.search}`, body: bytes };
     const result = await prism.request(asChecked(input, url.searchParams, body), operations)();
     if (result._tag === "Left") {
       res.writeHead(502, { "content-type": "application/problem+json" });

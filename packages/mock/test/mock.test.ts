@@ -1,5 +1,6 @@
 // The partner mock answers like the service wherever no state is needed, and serves the
 // document's examples (a named one on request) for everything else.
+import { gzipSync } from "node:zlib";
 import { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "@webcallback/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleDirectory, type MockServer, startMock, startValidationProxy } from "../src/index.js";
@@ -232,6 +233,25 @@ describe("the validation proxy checks the request the service reads", () => {
       });
       expect(json.status).toBe(415);
       expect(json.headers.get("sl-violations")).toContain("request");
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("passes a compressed form upstream compressed, bytes and Content-Encoding as sent: 415 as the service answers", async () => {
+    const proxy = await startValidationProxy({ upstream: mock.url, port: 0 });
+    try {
+      const form = new URLSearchParams(one).toString();
+      const direct = await post(one, { "content-encoding": "gzip" });
+      for (const body of [form, gzipSync(form)]) {
+        const answer = await fetch(`${proxy.url}${ENDPOINT}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "content-encoding": "gzip" },
+          body,
+        });
+        expect(answer.status).toBe(direct.status);
+        expect(await answer.json()).toMatchObject({ ctl_error: 108 });
+      }
     } finally {
       await proxy.close();
     }
