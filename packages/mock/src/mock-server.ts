@@ -113,7 +113,8 @@ function preferences(header: string | undefined): { code?: number; example?: str
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string | "too-large"> {
+/** The body as text, or undefined when it is over the API's limit. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -121,7 +122,7 @@ function readBody(req: IncomingMessage): Promise<string | "too-large"> {
       size += chunk.length;
       if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(size > BODY_LIMIT_BYTES ? "too-large" : Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(size > BODY_LIMIT_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
@@ -228,7 +229,9 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     );
     const url = new URL(req.url ?? "/", "http://mock.invalid");
     const method = (req.method ?? "GET").toLowerCase();
-    const body = method === "get" || method === "head" ? "" : await readBody(req);
+    const read = method === "get" || method === "head" ? "" : await readBody(req);
+    const tooLarge = read === undefined;
+    const body = read ?? "";
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
     const input: IHttpRequest = {
       method: method as IHttpRequest["method"],
@@ -245,6 +248,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         send(res, 204, { allow: ENDPOINT_ALLOW, ...preflight }, undefined);
         return;
       }
+      if (method !== "get" && method !== "post") {
+        // As the service answers a method the endpoint does not take (Prism's own 405 names none).
+        send(res, 405, { allow: ENDPOINT_ALLOW, "content-type": "application/json; charset=utf-8" }, '{"error":"method not allowed"}');
+        return;
+      }
     }
     if (url.pathname !== ENDPOINT_PATH || (method !== "get" && method !== "post")) {
       await viaPrism(res, input, undefined, headers.prefer);
@@ -256,7 +264,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     // Step 0: what the transport refuses comes first, as on the service.
     const type = headers["content-type"];
     let refused: CtlErrorResult | undefined;
-    if (body === "too-large") refused = ctlError(CTL_ERROR.BODY_TOO_LARGE);
+    if (tooLarge) refused = ctlError(CTL_ERROR.BODY_TOO_LARGE);
     else if (method === "post" && refusesPostBody(type, headers["content-encoding"], body))
       refused = ctlError(CTL_ERROR.UNSUPPORTED_MEDIA_TYPE);
     if (refused !== undefined) {

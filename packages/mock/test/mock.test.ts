@@ -138,6 +138,22 @@ describe("the request as the service reads it (CONTRACT.md §1, §2)", () => {
     expect(await answer.json()).toMatchObject({ ctl_error: 108 });
   });
 
+  it("a body of exactly the text too-large is read like any other body", async () => {
+    const answer = await fetch(`${mock.url}${ENDPOINT}?${new URLSearchParams(one)}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "too-large",
+    });
+    expect(answer.status).toBe(202);
+  });
+
+  it("a method the endpoint does not take gets 405 with Allow, as the service answers", async () => {
+    const answer = await fetch(`${mock.url}${ENDPOINT}`, { method: "PUT", body: "x" });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get("allow")).toBe("GET, POST, OPTIONS");
+    expect(await answer.json()).toEqual({ error: "method not allowed" });
+  });
+
   it("the body wins on a clash with the query", async () => {
     expect((await post(one, {}, "?phone=x")).status).toBe(202);
     const refused = await post({ ...one, phone: "x" }, {}, `?phone=${one.phone}`);
