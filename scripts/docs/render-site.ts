@@ -37,7 +37,7 @@ const KNOWN_EXTENSIONS: Readonly<Record<string, { title: string; intro: string; 
   },
   "x-webcallback-cors": {
     title: "CORS headers",
-    intro: "The fixed CORS headers: on every answer to an Origin a tenant lists, or on a preflight's answer (`OPTIONS`, 204).",
+    intro: "The fixed CORS headers: sent on `answers` to an Origin a tenant lists, or on the `preflight` answer (`OPTIONS`, 204).",
     columns: ["header", "value", "sentOn"],
   },
   "x-webcallback-tokens": {

@@ -62,25 +62,27 @@ interface Server {
 interface Header {
   description?: string;
   schema?: Schema;
-  "x-echo-pattern"?: string;
 }
 
 interface CorsHeader {
   header: string;
   value: string;
-  sentOn: string;
+  sentOn: (typeof SENT_ON)[number];
 }
+
+/** Where a row of x-webcallback-cors goes: on every answer to an allowed Origin, or on a preflight's answer. */
+const SENT_ON = ["answers", "preflight"] as const;
 
 export interface OpenApiDocument {
   servers?: Server[];
-  paths: Record<string, { post?: { requestBody?: { "x-max-bytes"?: number } } }>;
+  paths: Record<string, { post?: { requestBody?: { "x-max-bytes"?: number; "x-readable-charsets"?: string[] } } }>;
   components: {
     parameters: Record<string, Parameter>;
     schemas: Record<string, Schema>;
     examples: Record<string, Example>;
-    headers: Record<string, Header>;
+    headers?: Record<string, Header>;
   };
-  "x-webcallback-cors": CorsHeader[];
+  "x-webcallback-cors"?: CorsHeader[];
   "x-webcallback-errors": ErrorEntry[];
   "x-webcallback-order-of-checks": CheckStep[];
   "x-webcallback-tokens": TokenEntry[];
@@ -213,11 +215,15 @@ export function renderRules(doc: OpenApiDocument): string {
   const extMax = need(schemaOf(doc, "ExtTransactionData").maxLength, "ExtTransactionData.maxLength");
   const [endpoint, operations] = need(Object.entries(doc.paths)[0], "paths");
   const maxBytes = need(operations.post?.requestBody?.["x-max-bytes"], `paths.${endpoint}.post.requestBody.x-max-bytes`);
+  const charsets = need(operations.post?.requestBody?.["x-readable-charsets"], `paths.${endpoint}.post.requestBody.x-readable-charsets`);
   return `/** The API's one path. */
 export const ENDPOINT_PATH = ${JSON.stringify(endpoint)};
 
 /** paths.${endpoint}.post.requestBody.x-max-bytes: larger bodies are refused (413, ctl_error 107). */
 export const BODY_LIMIT_BYTES = ${maxBytes};
+
+/** paths.${endpoint}.post.requestBody.x-readable-charsets: a form naming another charset is refused (415, ctl_error 108). */
+export const READABLE_CHARSETS = ${JSON.stringify(charsets.map((c) => c.toLowerCase()))} as const;
 
 /** Every parameter of the request, in the document's order. */
 export const PARAMETERS = ${json(parameters)} as const;
@@ -247,31 +253,43 @@ export const REQUIRED_BY_CALLBACK_TYPE = ${json(requiredByType(schemaOf(doc, "Ca
 /** The keys of a path item that are operations (the others are its summary, parameters and so on). */
 const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
-/** What `sentOn` says of a preflight's headers; anything else goes on every answer to an allowed Origin. */
-const PREFLIGHT = "preflight";
+/** Lower-case header names and their values, from the rows of x-webcallback-cors sent on `sentOn`. */
+function corsRows(rows: readonly CorsHeader[], sentOn: CorsHeader["sentOn"]): Record<string, string> {
+  return Object.fromEntries(rows.filter((row) => row.sentOn === sentOn).map((row) => [row.header.toLowerCase(), row.value]));
+}
 
 export function renderHeaders(doc: OpenApiDocument): string {
-  const echo = need(doc.components.headers.RequestId?.["x-echo-pattern"], "components.headers.RequestId.x-echo-pattern");
+  const echo = need(doc.components.headers?.RequestId?.schema?.pattern, "components.headers.RequestId.schema.pattern");
   const cors = need(doc["x-webcallback-cors"], "x-webcallback-cors");
-  const expose = need(
-    cors.find((row) => row.header === "Access-Control-Expose-Headers"),
-    "x-webcallback-cors: Access-Control-Expose-Headers",
-  );
-  const [, pathItem] = need(Object.entries(doc.paths)[0], "paths");
-  // The document's operations, and OPTIONS for a browser's preflight (which the document describes in prose).
-  const methods = Object.keys(pathItem).filter((key) => HTTP_METHODS.has(key) && key !== "options");
-  const allow = [...methods.map((method) => method.toUpperCase()), "OPTIONS"].join(", ");
-  const preflight = Object.fromEntries(cors.filter((row) => row.sentOn === PREFLIGHT).map((row) => [row.header.toLowerCase(), row.value]));
-  return `/** components.headers.RequestId.x-echo-pattern: an X-Request-Id the service echoes as given; any other, or none, gets one of its own. */
+  for (const row of cors) {
+    if (!SENT_ON.includes(row.sentOn)) {
+      throw new Error(`x-webcallback-cors ${row.header}: sentOn is ${JSON.stringify(row.sentOn)}, not one of ${SENT_ON.join(", ")}`);
+    }
+  }
+  const [endpoint, pathItem] = need(Object.entries(doc.paths)[0], "paths");
+  const methods = Object.keys(pathItem)
+    .filter((key) => HTTP_METHODS.has(key) && key !== "options")
+    .map((method) => method.toUpperCase());
+  const answers = corsRows(cors, "answers");
+  const preflight = corsRows(cors, "preflight");
+  // A browser may only be told of the methods the document defines.
+  if (preflight["access-control-allow-methods"] !== methods.join(", ")) {
+    throw new Error(
+      `x-webcallback-cors: Access-Control-Allow-Methods is ${JSON.stringify(preflight["access-control-allow-methods"])}; paths.${endpoint} defines ${methods.join(", ")}`,
+    );
+  }
+  // OPTIONS is the browser's preflight, which the document describes in prose rather than as an operation.
+  const allow = [...methods, "OPTIONS"].join(", ");
+  return `/** components.headers.RequestId.schema.pattern: an X-Request-Id the service echoes as given; any other, or none, gets one of its own. */
 export const SAFE_REQUEST_ID = new RegExp(${JSON.stringify(echo)});
 
 /** The Allow header of the endpoint's answers to OPTIONS and to a method it does not take. */
 export const ENDPOINT_ALLOW = ${JSON.stringify(allow)};
 
-/** x-webcallback-cors: what a page on an allowed origin may read of an answer. */
-export const CORS_EXPOSE_HEADERS = ${JSON.stringify(expose.value)};
+/** x-webcallback-cors, sent on answers: besides Vary and Access-Control-Allow-Origin, what every answer to an allowed origin carries. */
+export const CORS_ANSWER_HEADERS: Readonly<Record<string, string>> = ${json(answers)};
 
-/** x-webcallback-cors: the headers of a preflight's answer for an allowed origin, lower-case names. */
+/** x-webcallback-cors, sent on preflight: the headers of a preflight's answer for an allowed origin. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = ${json(preflight)};
 `;
 }

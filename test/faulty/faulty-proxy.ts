@@ -164,6 +164,26 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: "cors-any-origin",
+    breaks: "any Origin may read the answers, not only those a tenant lists",
+    caughtBy: ["rule/cors/foreign-origin"],
+    stateful: false,
+    answer: (exchange, answer) => {
+      const origin = exchange.headers.origin;
+      if (origin !== undefined) answer.headers["access-control-allow-origin"] = origin;
+    },
+  },
+  {
+    name: "unsafe-request-id-echoed",
+    breaks: "an X-Request-Id outside the header's pattern is echoed into the answer",
+    caughtBy: ["rule/request-id/replaced"],
+    stateful: false,
+    answer: (exchange, answer) => {
+      const given = exchange.headers["x-request-id"];
+      if (given !== undefined) answer.headers["x-request-id"] = given;
+    },
+  },
+  {
     name: "cors-expose-missing",
     breaks: "answers to an allowed Origin lack Access-Control-Expose-Headers, so a page cannot read Retry-After",
     caughtBy: ["rule/cors/allowed-origin"],
@@ -245,7 +265,9 @@ export interface FaultyProxy {
 
 const RELAY = "/__relay/";
 /** Headers node sets itself, or that would be wrong after a rewrite. */
-const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "host"]);
+const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "host"]);
+/** fetch hands back an answer's body decoded, so its Content-Encoding goes too. */
+const DROPPED_FROM_ANSWERS = new Set([...DROPPED, "content-encoding"]);
 
 function readAll(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -312,7 +334,7 @@ export async function startFaultyProxy(upstream: string, fault: Fault): Promise<
         });
         const headers: Record<string, string> = {};
         response.headers.forEach((value, name) => {
-          if (!DROPPED.has(name)) headers[name] = value;
+          if (!DROPPED_FROM_ANSWERS.has(name)) headers[name] = value;
         });
         answer = { status: response.status, headers, body: await response.text() };
         fault.answer?.(exchange, answer);

@@ -1,7 +1,7 @@
 // CORS for a tenant's site (the document's "CORS" section): an Origin that any tenant lists in
 // allowedBackOrigins (matched as back URLs are, `:*` for any port) may call the endpoint with
 // fetch. Pure, so the server and the mock answer browsers alike.
-import { CORS_EXPOSE_HEADERS } from "./generated/headers.js";
+import { CORS_ANSWER_HEADERS } from "./generated/headers.js";
 import { isAllowedBack, ORIGIN_SHAPE } from "./urls.js";
 
 /** Distinct origins seen are few (one per tenant site); past this many the memo starts over. */
@@ -36,6 +36,6 @@ export class CorsOrigins {
   headers(origin: string | undefined): Record<string, string> {
     if (origin === undefined) return {};
     if (!this.allows(origin)) return { vary: "Origin" };
-    return { vary: "Origin", "access-control-allow-origin": origin, "access-control-expose-headers": CORS_EXPOSE_HEADERS };
+    return { vary: "Origin", "access-control-allow-origin": origin, ...CORS_ANSWER_HEADERS };
   }
 }

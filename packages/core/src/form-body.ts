@@ -1,8 +1,9 @@
 // Which POST bodies the service reads as its form (CONTRACT.md §1): the server and the mock
 // both ask here, so they refuse the same bodies with 415.
+import { READABLE_CHARSETS } from "./generated/rules.js";
 
-/** Charsets a body is read in: UTF-8 and its ASCII subset. */
-const READABLE_CHARSETS: ReadonlySet<string> = new Set(["utf-8", "utf8", "us-ascii"]);
+/** Charsets a body is read in (the document's x-readable-charsets): UTF-8 and its ASCII subset. */
+const READABLE: ReadonlySet<string> = new Set(READABLE_CHARSETS);
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
@@ -23,7 +24,7 @@ export function isFormContentType(header: string | undefined): boolean {
       .trim()
       .replace(/^"(.*)"$/, "$1")
       .toLowerCase();
-    if (!READABLE_CHARSETS.has(charset)) return false;
+    if (!READABLE.has(charset)) return false;
   }
   return true;
 }

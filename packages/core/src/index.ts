@@ -15,7 +15,7 @@ export {
   ORDER_OF_CHECKS,
 } from "./generated/catalogue.js";
 export { ERROR_EXAMPLES, REQUEST_EXAMPLES } from "./generated/examples.js";
-export { CORS_EXPOSE_HEADERS, ENDPOINT_ALLOW, PREFLIGHT_HEADERS, SAFE_REQUEST_ID } from "./generated/headers.js";
+export { CORS_ANSWER_HEADERS, ENDPOINT_ALLOW, PREFLIGHT_HEADERS, SAFE_REQUEST_ID } from "./generated/headers.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export * from "./generated/rules.js";
 export { type Region, SERVERS } from "./generated/servers.js";

@@ -208,7 +208,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     }
     const { output, validations } = result.right;
     const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-    // Prism makes up an X-Request-Id from the header's schema; the answer carries the one set above.
+    // Prism makes up an X-Request-Id from the header's schema; the answer keeps the one handle() set.
     delete headers["x-request-id"];
     const violations = [...validations.input.map((v) => ({ location: ["request", ...(v.path ?? [])], code: v.code, message: v.message }))];
     if (violations.length > 0) headers["sl-violations"] = JSON.stringify(violations).slice(0, 8000);

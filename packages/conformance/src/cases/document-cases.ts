@@ -287,12 +287,23 @@ function ruleCases(): ConformanceCase[] {
     ),
     exchangeCase(
       "rule/post/other-charset",
-      `CONTRACT §1: a form in a charset other than UTF-8 is another content type; ${errorRule(108)}`,
+      `paths./SC/webcallback.php.post.requestBody.x-readable-charsets: a form in another charset is refused; ${errorRule(108)}`,
       () => ({
         method: "POST",
         query: "",
         body: new URLSearchParams(one).toString(),
         headers: { "content-type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+      }),
+      (received) => expectError(received, 108, "json"),
+    ),
+    exchangeCase(
+      "rule/post/compressed",
+      `paths./SC/webcallback.php.post: a form with a Content-Encoding other than identity is refused; ${errorRule(108)}`,
+      () => ({
+        method: "POST",
+        query: "",
+        body: new URLSearchParams(one).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-encoding": "gzip" },
       }),
       (received) => expectError(received, 108, "json"),
     ),

@@ -21,7 +21,11 @@ export type paths = {
          * Request a callback (form POST)
          * @description The same request as the GET, as an `application/x-www-form-urlencoded`
          *     body. Parameters in the query string are merged in; the body wins on
-         *     a clash. Any other content type is refused with 415.
+         *     a clash. Any other content type is refused with 415 (ctl_error 108),
+         *     and so is a form that names a charset other than UTF-8 or US-ASCII
+         *     (`x-readable-charsets` of the request body; the form is read as UTF-8)
+         *     or that comes with a `Content-Encoding` other than `identity`. A POST without a `Content-Type` passes only with an
+         *     empty body, all its parameters in the query.
          *
          *     The token travels in the form body (`token` is required there), which
          *     an OpenAPI security scheme cannot describe, so this operation declares
@@ -267,7 +271,10 @@ export type components = {
                 "text/html": components["schemas"]["HtmlPage"];
             };
         };
-        /** @description The body is not `application/x-www-form-urlencoded`. */
+        /**
+         * @description The body is not an `application/x-www-form-urlencoded` form the service
+         *     reads: another type, a charset it does not read, or compressed.
+         */
         UnsupportedMediaType: {
             headers: {
                 "Cache-Control": components["headers"]["CacheControl"];
@@ -408,9 +415,10 @@ export type components = {
         /** @description Every answer is `no-store`. */
         CacheControl: "no-store";
         /**
-         * @description The request's `X-Request-Id` when it matches `x-echo-pattern` (1 to 128
-         *     letters, digits and `._:@/+=-`), otherwise one the service makes. The
-         *     service logs it with the request, so a partner can quote it.
+         * @description The request's own `X-Request-Id` when it matches this header's pattern
+         *     (1 to 128 letters, digits and `._:@/+=-`), otherwise one the service
+         *     makes, which matches it too. The service logs it with the request, so
+         *     a partner can quote it.
          */
         RequestId: string;
         /** @description Seconds to wait before trying again. */

@@ -6,6 +6,9 @@ export const ENDPOINT_PATH = "/SC/webcallback.php";
 /** paths./SC/webcallback.php.post.requestBody.x-max-bytes: larger bodies are refused (413, ctl_error 107). */
 export const BODY_LIMIT_BYTES = 65536;
 
+/** paths./SC/webcallback.php.post.requestBody.x-readable-charsets: a form naming another charset is refused (415, ctl_error 108). */
+export const READABLE_CHARSETS = ["utf-8","utf8","us-ascii"] as const;
+
 /** Every parameter of the request, in the document's order. */
 export const PARAMETERS = [
   {

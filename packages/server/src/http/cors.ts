@@ -1,6 +1,6 @@
 // CORS on node's response: core's origin check, its headers set one by one (no object per request).
 import type { ServerResponse } from "node:http";
-import { CORS_EXPOSE_HEADERS, CorsOrigins, PREFLIGHT_HEADERS } from "@webcallback/core";
+import { CORS_ANSWER_HEADERS, CorsOrigins, PREFLIGHT_HEADERS } from "@webcallback/core";
 
 export class CorsPolicy extends CorsOrigins {
   /** Adds the CORS headers an answer to `origin` carries; false when the origin is not allowed. */
@@ -9,7 +9,7 @@ export class CorsPolicy extends CorsOrigins {
     res.setHeader("vary", "Origin");
     if (!this.allows(origin)) return false;
     res.setHeader("access-control-allow-origin", origin);
-    res.setHeader("access-control-expose-headers", CORS_EXPOSE_HEADERS);
+    for (const name in CORS_ANSWER_HEADERS) res.setHeader(name, CORS_ANSWER_HEADERS[name] as string);
     return true;
   }
 
