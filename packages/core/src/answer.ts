@@ -23,6 +23,11 @@ function json(status: number, body: unknown, extra?: Record<string, string>): An
   };
 }
 
+/** 405 for a method `allow` does not list: the service's own answer, not an API error (no ctl_error). */
+export function methodNotAllowed(allow: string): Answer {
+  return json(405, { error: "method not allowed" }, { allow });
+}
+
 /** Anything a header cannot carry as is: space, and every character past ASCII. */
 const NOT_HEADER_SAFE = /[^\x21-\x7e]+/g;
 /** A surrogate without its pair, which encodeURIComponent refuses. */

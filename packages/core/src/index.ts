@@ -1,5 +1,5 @@
 export { isLoopbackHost, isPrivateHost } from "./addresses.js";
-export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer } from "./answer.js";
+export { type AcceptedBody, type Answer, acceptedAnswer, type ErrorBody, errorAnswer, methodNotAllowed } from "./answer.js";
 export { constantTimeEqual } from "./constant-time.js";
 export { CorsOrigins } from "./cors.js";
 export type { Directory, DirectoryChannel, DirectoryQueue, DirectoryTenant } from "./directory.js";

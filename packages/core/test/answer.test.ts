@@ -1,6 +1,6 @@
 // errorAnswer and acceptedAnswer: the HTTP shapes of CONTRACT.md section 2.
 import { describe, expect, it } from "vitest";
-import { type AcceptedBody, acceptedAnswer, errorAnswer } from "../src/answer.js";
+import { type AcceptedBody, acceptedAnswer, errorAnswer, methodNotAllowed } from "../src/answer.js";
 import { CATALOGUE, CTL_ERROR, type CtlErrorCode } from "../src/generated/catalogue.js";
 import { SAFE_REQUEST_ID } from "../src/generated/headers.js";
 import { ctlError } from "../src/validate.js";
@@ -119,5 +119,15 @@ describe("SAFE_REQUEST_ID: which X-Request-Id values are echoed", () => {
     { given: "ok\n", want: false },
   ])("$given: $want", ({ given, want }) => {
     expect(SAFE_REQUEST_ID.test(given)).toBe(want);
+  });
+});
+
+describe("methodNotAllowed", () => {
+  it("is 405 JSON, not stored, naming the methods that are allowed", () => {
+    expect(methodNotAllowed("GET, HEAD")).toEqual({
+      status: 405,
+      headers: { "cache-control": "no-store", "content-type": JSON_TYPE, allow: "GET, HEAD" },
+      body: '{"error":"method not allowed"}',
+    });
   });
 });

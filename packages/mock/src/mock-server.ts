@@ -18,6 +18,7 @@ import {
   ENDPOINT_PATH,
   errorAnswer,
   htmlPage,
+  methodNotAllowed,
   PREFLIGHT_HEADERS,
   prefersHtml,
   refusesPostBody,
@@ -250,7 +251,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       }
       if (method !== "get" && method !== "post") {
         // As the service answers a method the endpoint does not take (Prism's own 405 names none).
-        send(res, 405, { allow: ENDPOINT_ALLOW, "content-type": "application/json; charset=utf-8" }, '{"error":"method not allowed"}');
+        sendAnswer(res, methodNotAllowed(ENDPOINT_ALLOW), false);
         return;
       }
     }

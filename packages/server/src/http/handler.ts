@@ -18,6 +18,7 @@ import {
   ENDPOINT_PATH,
   errorAnswer,
   isReadableForm,
+  methodNotAllowed,
   type RequestParams,
   refusesPostBody,
   SAFE_REQUEST_ID,
@@ -178,7 +179,7 @@ export class RequestHandler {
       return;
     }
     if (method !== "GET" && method !== "POST") {
-      this.plain(req, res, 405, '{"error":"method not allowed"}', ENDPOINT_PATH, id, started, { allow: ENDPOINT_ALLOW });
+      this.sendLogged(req, res, methodNotAllowed(ENDPOINT_ALLOW), ENDPOINT_PATH, id, started);
       return;
     }
     // Step 0 (transport): behind a trusted proxy, only requests that came in over HTTPS.
@@ -367,7 +368,7 @@ export class RequestHandler {
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
-      this.plain(req, res, 405, '{"error":"method not allowed"}', path, id, started, { allow: OPS_METHODS });
+      this.sendLogged(req, res, methodNotAllowed(OPS_METHODS), path, id, started);
       return;
     }
     if (path === "/healthz") {
@@ -379,28 +380,20 @@ export class RequestHandler {
       path === "/readyz"
         ? this.o.health.readiness().then((ready) => this.plain(req, res, ready.status, ready.body, path, id, started))
         : this.o.metrics.text().then((text) => {
-            this.send(
-              res,
-              { status: 200, headers: { "cache-control": NO_STORE, "content-type": this.o.metrics.contentType }, body: text },
-              id,
-            );
-            this.logLine(req, path, 200, undefined, id, performance.now() - started);
+            const headers = { "cache-control": NO_STORE, "content-type": this.o.metrics.contentType };
+            this.sendLogged(req, res, { status: 200, headers, body: text }, path, id, started);
           });
     work.catch((error: unknown) => this.internalError(req, res, error, id, started, path));
   }
 
-  private plain(
-    req: IncomingMessage,
-    res: ServerResponse,
-    status: number,
-    body: string,
-    path: string,
-    id: string,
-    started: number,
-    extra?: Record<string, string>,
-  ): void {
-    this.send(res, { status, headers: { "cache-control": NO_STORE, "content-type": JSON_TYPE, ...extra }, body }, id);
-    this.logLine(req, path, status, undefined, id, performance.now() - started);
+  private plain(req: IncomingMessage, res: ServerResponse, status: number, body: string, path: string, id: string, started: number): void {
+    this.sendLogged(req, res, { status, headers: { "cache-control": NO_STORE, "content-type": JSON_TYPE }, body }, path, id, started);
+  }
+
+  /** An answer that is not about a callback request, and its log line. */
+  private sendLogged(req: IncomingMessage, res: ServerResponse, answer: Answer, path: string, id: string, started: number): void {
+    this.send(res, answer, id);
+    this.logLine(req, path, answer.status, undefined, id, performance.now() - started);
   }
 
   /** 19: to `redirect` when the answer mode was known before the failure, else JSON. */
